@@ -1,0 +1,8 @@
+namespace EfReadCache.Sample.Data;
+
+public sealed class Tag
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public List<Post> Posts { get; set; } = [];
+}
