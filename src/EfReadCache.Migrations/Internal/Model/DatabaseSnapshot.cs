@@ -1,0 +1,20 @@
+namespace EfReadCache.Migrations.Internal.Model;
+
+/// <summary>A provider-neutral picture of one schema: its tables and the objects the migrator does not manage.</summary>
+internal sealed class DatabaseSnapshot
+{
+    public DatabaseSnapshot(string? schema, IEnumerable<TableSnapshot> tables, IEnumerable<UnmanagedObject> unmanaged)
+    {
+        Schema = schema;
+        Tables = tables.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        Unmanaged = unmanaged.ToList();
+    }
+
+    public string? Schema { get; }
+
+    public IReadOnlyDictionary<string, TableSnapshot> Tables { get; }
+
+    public IReadOnlyList<UnmanagedObject> Unmanaged { get; }
+
+    public TableSnapshot? FindTable(string name) => Tables.GetValueOrDefault(name);
+}

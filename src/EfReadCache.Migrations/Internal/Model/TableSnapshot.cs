@@ -1,0 +1,31 @@
+namespace EfReadCache.Migrations.Internal.Model;
+
+/// <summary>A table: columns in ordinal order, primary key, foreign keys and indexes.</summary>
+internal sealed class TableSnapshot
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<ColumnSnapshot> Columns { get; init; }
+
+    public string? PrimaryKeyName { get; init; }
+
+    public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+
+    public IReadOnlyList<ForeignKeySnapshot> ForeignKeys { get; init; } = [];
+
+    public IReadOnlyList<IndexSnapshot> Indexes { get; init; } = [];
+
+    /// <summary>SQLite only: the CREATE TABLE statement as stored in sqlite_master.</summary>
+    public string? CreateSql { get; init; }
+
+    /// <summary>SQLite only: the table's top-level definitions (column definitions and table constraints) as written.</summary>
+    public IReadOnlyList<SqliteDefinition> Definitions { get; init; } = [];
+
+    /// <summary>SQLite only: the CREATE TRIGGER statements of the table's triggers.</summary>
+    public IReadOnlyList<string> TriggerSql { get; init; } = [];
+
+    public ColumnSnapshot? FindColumn(string name)
+        => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,195 @@
+using EfReadCache.Migrations.Internal.Apply;
+using EfReadCache.Migrations.Internal.Diff;
+using EfReadCache.Migrations.Internal.Model;
+
+namespace EfReadCache.Migrations.Internal.Planning;
+
+/// <summary>
+///     Plans SQLite operations. What ALTER TABLE can do (add a plain column, rename a column, indexes) is done in place;
+///     everything else is one rebuild of the table from its live definition.
+/// </summary>
+internal sealed class SqlitePlanner : SchemaPlanner
+{
+    public SqlitePlanner(MigrationSession session, SchemaMigrationOptions options, DatabaseSnapshot live, SchemaDiff diff)
+        : base(session, options, live, diff)
+    {
+    }
+
+    protected override async Task PlanCoreAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in SchemaDiff.AlteredTables)
+        {
+            await PlanAlteredTableAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var table in SchemaDiff.DroppedTables)
+        {
+            if (AllowDrop(SchemaOperationKinds.DropTable, table.Name, null, $"Table {table.Name}"))
+            {
+                Plan.Add(PlanStage.DropTable, new SchemaOperation(
+                    SchemaOperationKinds.DropTable, table.Name, "drop the table (not in the model)", [$"DROP TABLE {Sql.Quote(table.Name)};"], losesData: true));
+            }
+        }
+
+        foreach (var table in SchemaDiff.CreatedTables)
+        {
+            Plan.Add(PlanStage.CreateTable, new SchemaOperation(
+                SchemaOperationKinds.CreateTable, table.Name,
+                $"create the table ({table.Columns.Count} columns{(table.ForeignKeys.Count > 0 ? $", {table.ForeignKeys.Count} foreign keys" : "")})",
+                [table.CreateSql! + ";"]));
+            foreach (var index in table.Indexes)
+            {
+                Plan.Add(PlanStage.CreateIndex, CreateIndex(table.Name, index));
+            }
+        }
+    }
+
+    private async Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken)
+    {
+        var rebuild = new SqliteRebuild(table);
+        var changes = new List<string>();
+        var losesData = false;
+        long fixedRows = 0;
+
+        foreach (var index in table.DroppedIndexes)
+        {
+            rebuild.DroppedIndexes.Add(index.Name);
+            Plan.Add(PlanStage.DropIndex, new SchemaOperation(
+                SchemaOperationKinds.DropIndex, table.Name, $"drop index {index.Name} {index.Describe()}", [$"DROP INDEX {Sql.Quote(index.Name)};"]));
+        }
+
+        foreach (var change in table.ChangedColumns)
+        {
+            if (change.Renamed)
+            {
+                Plan.Add(PlanStage.RenameColumn, new SchemaOperation(
+                    SchemaOperationKinds.RenameColumn, table.Name, $"rename column {change.Live.Name} to {change.Desired.Name}",
+                    [$"ALTER TABLE {Sql.Quote(table.Name)} RENAME COLUMN {Sql.Quote(change.Live.Name)} TO {Sql.Quote(change.Desired.Name)};"])
+                {
+                    Column = change.Desired.Name,
+                });
+            }
+
+            if (!change.IsAltered)
+            {
+                continue;
+            }
+
+            var fill = await CheckSetNotNullAsync(table, change, cancellationToken).ConfigureAwait(false);
+            if (fill is null)
+            {
+                rebuild.KeptColumns.Add(change.Desired.Name);
+                continue;
+            }
+
+            if (fill > 0)
+            {
+                rebuild.FillNulls[change.Desired.Name] = change.Desired.DefaultSql!;
+                fixedRows += fill.Value;
+            }
+
+            changes.Add($"{change.Desired.Name}: {change.Describe()}{(fill > 0 ? $" (fills {fill} NULLs with the default)" : "")}");
+        }
+
+        foreach (var column in table.DroppedColumns)
+        {
+            if (AllowDrop(SchemaOperationKinds.DropColumn, table.Name, column.Name, $"Column {table.Name}.{column.Name}"))
+            {
+                rebuild.DroppedColumns.Add(column.Name);
+                changes.Add($"drop column {column.Name}");
+                losesData = true;
+            }
+        }
+
+        if (table.PrimaryKeyChanged)
+        {
+            changes.Add($"primary key ({string.Join(", ", table.Live.PrimaryKey)}) -> ({string.Join(", ", table.Desired.PrimaryKey)})");
+        }
+
+        foreach (var foreignKey in table.DroppedForeignKeys)
+        {
+            changes.Add($"drop foreign key {foreignKey.Describe()}");
+        }
+
+        foreach (var foreignKey in table.AddedForeignKeys)
+        {
+            var check = await CheckForeignKeyAsync(table, table.Desired, foreignKey, cancellationToken).ConfigureAwait(false);
+            if (check.Blocked)
+            {
+                rebuild.SkippedForeignKeys.Add(foreignKey);
+                continue;
+            }
+
+            changes.Add($"add foreign key {foreignKey.Describe()}");
+            if (check.Orphans > 0)
+            {
+                rebuild.AfterSwap.Add(OrphanFixSql(table.Name, foreignKey, check.NullableColumns));
+                changes.Add($"set {string.Join(", ", check.NullableColumns)} to NULL in {check.Orphans} orphan row(s)");
+                fixedRows += check.Orphans;
+            }
+        }
+
+        var simpleColumns = table.AddedColumns.Where(c => CanAddInPlace(table, c)).ToList();
+        var needsRebuild = changes.Count > 0 || simpleColumns.Count < table.AddedColumns.Count;
+        if (needsRebuild)
+        {
+            foreach (var column in table.AddedColumns)
+            {
+                changes.Add($"add column {column.Name} {column.StoreType}{(column.IsNullable ? "" : " NOT NULL")}");
+            }
+
+            Plan.Add(PlanStage.RebuildTable, new SchemaOperation(
+                SchemaOperationKinds.RebuildTable, table.Name, "rebuild from the live table: " + string.Join("; ", changes), rebuild.BuildSql(), losesData)
+            {
+                FixedRows = fixedRows > 0 ? fixedRows : null,
+            });
+        }
+        else
+        {
+            foreach (var column in table.AddedColumns)
+            {
+                Plan.Add(PlanStage.AddColumn, new SchemaOperation(
+                    SchemaOperationKinds.AddColumn, table.Name, $"add column {column.Name} {column.StoreType}{(column.IsNullable ? "" : " NOT NULL")}",
+                    [$"ALTER TABLE {Sql.Quote(table.Name)} ADD COLUMN {Definition(table.Desired, column.Name)};"])
+                {
+                    Column = column.Name,
+                });
+            }
+        }
+
+        foreach (var index in table.AddedIndexes)
+        {
+            if (await CheckUniqueIndexAsync(table, table.Name, index, cancellationToken).ConfigureAwait(false))
+            {
+                Plan.Add(PlanStage.CreateIndex, CreateIndex(table.Name, index));
+            }
+        }
+    }
+
+    /// <summary>What <c>ALTER TABLE ADD COLUMN</c> accepts: no key, no FK, not STORED, and NOT NULL only with a constant default.</summary>
+    private static bool CanAddInPlace(TableDiff table, ColumnSnapshot column)
+    {
+        if (table.Desired.PrimaryKey.Contains(column.Name, StringComparer.OrdinalIgnoreCase)
+            || table.Desired.ForeignKeys.Any(f => f.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
+            || (column.ComputedSql is not null && column.IsStored))
+        {
+            return false;
+        }
+
+        var definition = Definition(table.Desired, column.Name);
+        if (definition.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || definition.Contains("PRIMARY", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var defaultSql = column.DefaultSql?.Trim();
+        var constantDefault = defaultSql is not null && !defaultSql.StartsWith('(') && !defaultSql.StartsWith("CURRENT_", StringComparison.OrdinalIgnoreCase);
+        return column.IsNullable ? defaultSql is null || constantDefault : constantDefault;
+    }
+
+    private static string Definition(TableSnapshot table, string column)
+        => table.Definitions.First(d => string.Equals(d.ColumnName, column, StringComparison.OrdinalIgnoreCase)).Text;
+
+    private static SchemaOperation CreateIndex(string table, IndexSnapshot index)
+        => new(SchemaOperationKinds.CreateIndex, table, $"create index {index.Name} {index.Describe()}", [index.CreateSql + ";"]);
+}
