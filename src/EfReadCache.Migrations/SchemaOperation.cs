@@ -42,6 +42,9 @@ public sealed class SchemaOperation
     /// </summary>
     public long? FixedRows { get; init; }
 
+    /// <summary>Queries run after the statements; each counts rows that did not survive the change intact (the apply then fails and rolls back).</summary>
+    internal IReadOnlyList<(string CountSql, string Message)> Checks { get; init; } = [];
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind} {Table}: {Description}";
 }

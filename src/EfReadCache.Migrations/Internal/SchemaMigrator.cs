@@ -140,6 +140,19 @@ internal sealed class SchemaMigrator
                 }
             }
 
+            foreach (var (countSql, message) in operation.Checks)
+            {
+                var failed = await session.ScalarLongAsync(countSql, cancellationToken).ConfigureAwait(false);
+                if (failed > 0)
+                {
+                    throw new SchemaMigrationException(
+                        $"Operation {i + 1} ({operation.Kind} {operation.Table}: {operation.Description}) failed: {failed} {message}\n"
+                        + "Nothing was applied: the transaction was rolled back.",
+                        plan,
+                        operation);
+                }
+            }
+
             if (operation.FixedRows is { } rows)
             {
                 _messages.Add($"{operation.Kind} {operation.Table}: {rows} row(s) fixed ({operation.Description}).");
@@ -161,6 +174,12 @@ internal sealed class SchemaMigrator
         {
             foreach (var table in changedTables)
             {
+                if (await session.ScalarLongAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @t", cancellationToken, ("@t", table))
+                        .ConfigureAwait(false) == 0)
+                {
+                    continue;
+                }
+
                 var violations = await session.QueryAsync(
                     $"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check({Sql.Literal(table)})", cancellationToken).ConfigureAwait(false);
                 if (violations.Count > 0)

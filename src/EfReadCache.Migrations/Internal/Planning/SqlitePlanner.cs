@@ -142,6 +142,7 @@ internal sealed class SqlitePlanner : SchemaPlanner
                 SchemaOperationKinds.RebuildTable, table.Name, "rebuild from the live table: " + string.Join("; ", changes), rebuild.BuildSql(), losesData)
             {
                 FixedRows = fixedRows > 0 ? fixedRows : null,
+                Checks = ConversionChecks(table, rebuild),
             });
         }
         else
@@ -164,6 +165,32 @@ internal sealed class SqlitePlanner : SchemaPlanner
                 Plan.Add(PlanStage.CreateIndex, CreateIndex(table.Name, index));
             }
         }
+    }
+
+    /// <summary>
+    ///     SQLite stores a value that does not fit a numeric column's affinity as it was (e.g. text in an INTEGER column).
+    ///     After a rebuild that changes a column to a numeric affinity, any such value fails the apply.
+    /// </summary>
+    private static List<(string, string)> ConversionChecks(TableDiff table, SqliteRebuild rebuild)
+    {
+        var checks = new List<(string, string)>();
+        foreach (var change in table.ChangedColumns.Where(c => c.TypeChanged && !rebuild.KeptColumns.Contains(c.Desired.Name)))
+        {
+            var allowed = StoreTypes.SqliteAffinity(change.Desired.StoreType) switch
+            {
+                "INTEGER" => "'integer', 'null'",
+                "REAL" or "NUMERIC" => "'integer', 'real', 'null'",
+                _ => null,
+            };
+            if (allowed is not null)
+            {
+                checks.Add((
+                    $"SELECT count(*) FROM {Sql.Quote(table.Name)} WHERE typeof({Sql.Quote(change.Desired.Name)}) NOT IN ({allowed})",
+                    $"value(s) of {table.Name}.{change.Desired.Name} do not convert to {change.Desired.StoreType}."));
+            }
+        }
+
+        return checks;
     }
 
     /// <summary>What <c>ALTER TABLE ADD COLUMN</c> accepts: no key, no FK, not STORED, and NOT NULL only with a constant default.</summary>
