@@ -82,6 +82,20 @@ public sealed class ReadCacheOptions : IEquatable<ReadCacheOptions>
     /// <summary>The clock used for expiration and leases. <value>Default: <see cref="System.TimeProvider.System" />.</value></summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    ///     Whether the <see cref="CacheAllQueries" /> policy caches queries that read this table. Queries marked
+    ///     <c>Cacheable()</c> are cached whatever this says.
+    /// </summary>
+    /// <param name="table">A table name; schema and case are ignored.</param>
+    /// <returns><see langword="true" /> if a policy-matched query reading only this table would be cached.</returns>
+    public bool IsCachedByPolicy(string table)
+    {
+        var name = TableSet.Normalize(table);
+        return CacheAllQueries
+            && (IncludedTables.Count == 0 || IncludedTables.Any(t => TableSet.Normalize(t) == name))
+            && !ExcludedTables.Any(t => TableSet.Normalize(t) == name);
+    }
+
     /// <summary>Returns a deep copy of these options.</summary>
     /// <returns>A copy that can be changed without affecting this instance.</returns>
     public ReadCacheOptions Duplicate()

@@ -23,7 +23,10 @@ public sealed class CacheKey : IEquatable<CacheKey>
     /// <param name="commandText">The SQL.</param>
     /// <param name="parameters">The parameters.</param>
     /// <param name="behavior">The command behavior the reader was asked with.</param>
-    public CacheKey(string prefix, string provider, string database, string commandText, CacheKeyParameter[] parameters, CommandBehavior behavior)
+    /// <param name="commandTextHash">The ordinal hash of <paramref name="commandText" />, when the caller already has it.</param>
+    public CacheKey(
+        string prefix, string provider, string database, string commandText, CacheKeyParameter[] parameters, CommandBehavior behavior,
+        int? commandTextHash = null)
     {
         Prefix = prefix;
         Provider = provider;
@@ -35,7 +38,7 @@ public sealed class CacheKey : IEquatable<CacheKey>
         hash.Add(prefix);
         hash.Add(provider);
         hash.Add(database);
-        hash.Add(commandText);
+        hash.Add(commandTextHash ?? string.GetHashCode(commandText, StringComparison.Ordinal));
         hash.Add(behavior);
         foreach (var parameter in parameters)
         {

@@ -31,6 +31,12 @@ public sealed class TableSet : IEquatable<TableSet>
     /// <summary>The normalized table names, sorted.</summary>
     public IReadOnlyList<string> Tables { get; }
 
+    /// <summary>
+    ///     State a store may attach to this set (for example its resolved token slots); the store must recognize its
+    ///     own. This is an internal API that supports the EfReadCache infrastructure.
+    /// </summary>
+    public object? StoreStates { get; set; }
+
     /// <summary>The number of tables.</summary>
     public int Count => Tables.Count;
 
