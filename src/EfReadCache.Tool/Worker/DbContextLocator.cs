@@ -13,20 +13,37 @@ namespace EfReadCache.Tool.Worker;
 /// </summary>
 internal sealed class DbContextLocator
 {
-    private readonly Assembly startupAssembly;
-    private readonly Assembly targetAssembly;
+    private readonly IReadOnlyList<Type> types;
+    private readonly Assembly? startupAssembly;
+    private readonly string targetName;
     private readonly string[] appArgs;
     private readonly WorkerChannel channel;
     private HostServices? host;
     private bool hostTried;
 
-    public DbContextLocator(Assembly startupAssembly, Assembly targetAssembly, string[] appArgs, WorkerChannel channel)
+    /// <summary>Creates a locator over the given types.</summary>
+    /// <param name="types">The types to look for contexts and design-time factories in.</param>
+    /// <param name="startupAssembly">The assembly whose host may provide the context, or <see langword="null" /> for none.</param>
+    /// <param name="targetName">The project's name, for messages.</param>
+    /// <param name="appArgs">Arguments for the factory or the host.</param>
+    /// <param name="channel">Where to log.</param>
+    public DbContextLocator(IReadOnlyList<Type> types, Assembly? startupAssembly, string targetName, string[] appArgs, WorkerChannel channel)
     {
+        this.types = types;
         this.startupAssembly = startupAssembly;
-        this.targetAssembly = targetAssembly;
+        this.targetName = targetName;
         this.appArgs = appArgs;
         this.channel = channel;
     }
+
+    /// <summary>A locator over the types of the target and startup assemblies.</summary>
+    public static DbContextLocator FromAssemblies(Assembly startupAssembly, Assembly targetAssembly, string[] appArgs, WorkerChannel channel)
+        => new(
+            new[] { targetAssembly, startupAssembly }.Distinct().SelectMany(LoadableTypes).ToList(),
+            startupAssembly,
+            targetAssembly.GetName().Name ?? "the project",
+            appArgs,
+            channel);
 
     /// <summary>Loads an application assembly: from the application's dependency context when it is there, else from its path.</summary>
     public static Assembly LoadAssembly(string path)
@@ -46,9 +63,6 @@ internal sealed class DbContextLocator
     /// <summary>Every non-abstract DbContext in the target and startup assemblies, with its design-time factory.</summary>
     public IReadOnlyList<ContextCandidate> FindContexts()
     {
-        var assemblies = new[] { targetAssembly, startupAssembly }.Distinct().ToList();
-        var types = assemblies.SelectMany(LoadableTypes).ToList();
-
         var factories = new Dictionary<Type, Type>();
         foreach (var type in types.Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsInterface: false }))
         {
@@ -86,7 +100,7 @@ internal sealed class DbContextLocator
                 1 => matches[0],
                 0 => throw new ToolException(
                     ExitCodes.ProjectOrContext,
-                    $"No DbContext named '{name}' was found in {targetAssembly.GetName().Name}.",
+                    $"No DbContext named '{name}' was found in {targetName}.",
                     candidates.Count > 0 ? $"The contexts found are: {list}. Pass one of them to --context." : NoContextHint()),
                 _ => throw new ToolException(
                     ExitCodes.ProjectOrContext,
@@ -100,7 +114,7 @@ internal sealed class DbContextLocator
             1 => candidates[0],
             0 => throw new ToolException(
                 ExitCodes.ProjectOrContext,
-                $"No DbContext was found in {targetAssembly.GetName().Name}.",
+                $"No DbContext was found in {targetName}.",
                 NoContextHint()),
             _ => throw new ToolException(
                 ExitCodes.ProjectOrContext,
@@ -164,7 +178,7 @@ internal sealed class DbContextLocator
 
     private HostServices? GetHost()
     {
-        if (!hostTried)
+        if (!hostTried && startupAssembly is not null)
         {
             hostTried = true;
             try
@@ -239,7 +253,7 @@ internal sealed class DbContextLocator
         return exception;
     }
 
-    private string NoContextHint()
+    private static string NoContextHint()
         => "Point --project at the project that defines your DbContext (and --startup-project at the application that runs it), "
             + "and make sure it references Microsoft.EntityFrameworkCore.";
 

@@ -12,7 +12,7 @@ internal static class WorkerCommands
         var target = string.Equals(request.TargetAssemblyPath, request.StartupAssemblyPath, StringComparison.Ordinal)
             ? startup
             : DbContextLocator.LoadAssembly(request.TargetAssemblyPath);
-        var locator = new DbContextLocator(startup, target, request.AppArgs, channel);
+        var locator = DbContextLocator.FromAssemblies(startup, target, request.AppArgs, channel);
         try
         {
             return request.Command == ToolCommand.Doctor
