@@ -81,10 +81,13 @@ internal sealed class SchemaDiffer
         var livePrimaryKey = live.PrimaryKey.Select(c => ToDesiredName(result, c)).ToList();
         result.PrimaryKeyChanged = !livePrimaryKey.SequenceEqual(desired.PrimaryKey, StringComparer.OrdinalIgnoreCase);
 
+        // Expression indexes cannot come from an EF model: they are never dropped.
         var liveIndexes = live.Indexes.Where(i => !i.HasExpressions).ToList();
         var desiredKeys = desired.Indexes.Select(IndexKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var liveKeys = liveIndexes.Select(i => IndexKey(result, i)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        result.DroppedIndexes.AddRange(liveIndexes.Where(i => !desiredKeys.Contains(IndexKey(result, i))));
+        // An index over a column the model does not know belongs to that column: it is left alone (and goes with the column).
+        result.DroppedIndexes.AddRange(liveIndexes.Where(i => !desiredKeys.Contains(IndexKey(result, i))
+            && i.Columns.All(c => desired.FindColumn(ToDesiredName(result, c!)) is not null)));
         result.AddedIndexes.AddRange(desired.Indexes.Where(i => !liveKeys.Contains(IndexKey(i))));
         return result;
     }

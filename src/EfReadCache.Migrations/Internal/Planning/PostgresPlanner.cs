@@ -186,7 +186,7 @@ internal sealed class PostgresPlanner : SchemaPlanner
 
             if (change.TypeChanged)
             {
-                sql.Add($"{alter} TYPE {desired.StoreType} USING {Sql.Quote(desired.Name)}::{desired.StoreType};");
+                sql.Add($"{alter} TYPE {desired.StoreType}{UsingClause(change)};");
             }
 
             if (fill > 0)
@@ -218,6 +218,19 @@ internal sealed class PostgresPlanner : SchemaPlanner
             Column = desired.Name,
             FixedRows = fill > 0 ? fill : null,
         });
+    }
+
+    /// <summary>
+    ///     No USING clause where an assignment cast exists (same base type, or a string target): it fails on values that do
+    ///     not fit, where an explicit cast to <c>varchar(n)</c> would silently truncate them. Otherwise an explicit cast.
+    /// </summary>
+    private static string UsingClause(ColumnChange change)
+    {
+        var from = StoreTypes.Parse(StoreTypes.NormalizePostgres(change.Live.StoreType)).Base;
+        var to = StoreTypes.Parse(StoreTypes.NormalizePostgres(change.Desired.StoreType)).Base;
+        return from == to || to is "text" or "character varying" or "character"
+            ? ""
+            : $" USING {Sql.Quote(change.Desired.Name)}::{change.Desired.StoreType}";
     }
 
     private async Task PlanAddColumnAsync(TableDiff table, ColumnSnapshot column, CancellationToken cancellationToken)
