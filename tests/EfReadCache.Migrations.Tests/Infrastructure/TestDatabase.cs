@@ -18,10 +18,11 @@ public abstract class TestDatabase : IAsyncDisposable
 
     protected abstract DbConnection CreateConnection();
 
-    public ScenarioContext Context(Action<ModelBuilder> model)
+    public ScenarioContext Context(Action<ModelBuilder> model, Action<DbContextOptionsBuilder>? configure = null)
     {
         var builder = new DbContextOptionsBuilder<ScenarioContext>();
         Configure(builder);
+        configure?.Invoke(builder);
         builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScenarioContext.KeyFactory>();
         return new ScenarioContext(builder.Options, model, "m" + Interlocked.Increment(ref _modelCounter));
     }
