@@ -59,6 +59,8 @@ public sealed class ReadCache : IDisposable
 
     internal ILogger Logger => _logger;
 
+    internal ReadCacheTestHooks? TestHooks { get; set; }
+
     /// <summary>Counters since the cache was created (or last reset): hits, misses, ratio, entries, bytes, evictions, bypasses.</summary>
     /// <returns>A snapshot.</returns>
     public ReadCacheStatistics GetStatistics() => Insights.Snapshot(Store.GetStatistics());

@@ -113,6 +113,11 @@ public static class CachedQueryExecutor
             var start = Stopwatch.GetTimestamp();
             try
             {
+                if (cache.TestHooks?.BeforeQuery is { } beforeQuery)
+                {
+                    await beforeQuery(key, cancellationToken).ConfigureAwait(false);
+                }
+
                 buffered = async
                     ? await ResultBufferer.BufferAsync(await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false), start, cancellationToken)
                         .ConfigureAwait(false)
@@ -131,6 +136,11 @@ public static class CachedQueryExecutor
 
             // Stored before the flight lands, so a caller that arrives just after finds the entry, not an empty sky.
             cache.Insights.Miss(cache, key, tables, buffered.ExecutionTime, buffered.TotalRows);
+            if (cache.TestHooks?.BeforeStore is { } beforeStore)
+            {
+                await beforeStore(key).ConfigureAwait(false);
+            }
+
             await StoreAsync(cache, session, key, tables, snapshot, ttl, buffered, async).ConfigureAwait(false);
             cache.Flights.Complete(flight, buffered);
             return new BufferedDataReader(buffered);
