@@ -65,7 +65,7 @@ internal static class CommandRunner
                 EnsureBuilt(target, settings);
 
                 stage = "worker";
-                progress($"Loading {startup.Name}");
+                progress($"Starting inside {startup.Name}");
                 var request = new WorkerRequest
                 {
                     Command = command,

@@ -40,7 +40,18 @@ internal static class DoctorRunner
         catch (ToolException ex)
         {
             checks.Add(DoctorCheck.Create(ContextCheck, DoctorCheck.Fail, ex.Message, ex.Hint));
-            Skip(ProviderCheck, DatabaseCheck, SchemaCheck, CacheCheck, RedisCheck);
+            Skip(ProviderCheck, DatabaseCheck, SchemaCheck);
+            if (ex.InnerException is ReadCacheConfigurationException invalid)
+            {
+                // UseReadCache(...) validates its options while the context is configured.
+                checks.Add(DoctorCheck.Create(CacheCheck, DoctorCheck.Fail, invalid.Message, "Fix the options passed to UseReadCache(...)."));
+                Skip(RedisCheck);
+            }
+            else
+            {
+                Skip(CacheCheck, RedisCheck);
+            }
+
             return Finish(report);
         }
 
@@ -137,7 +148,7 @@ internal static class DoctorRunner
                 + (plan.Operations.Count > 5 ? $"; and {plan.Operations.Count - 5} more" : "");
             var blocked = plan.Blocked.Count == 0
                 ? ""
-                : $" {plan.Blocked.Count} operation(s) are blocked: " + string.Join("; ", plan.Blocked.Take(3).Select(b => $"{b.Kind} {b.Table}: {b.Reason}")) + ".";
+                : $" {plan.Blocked.Count} operation(s) are blocked: " + string.Join("; ", plan.Blocked.Take(3).Select(b => $"{b.Kind} {b.Table}: {b.Reason.TrimEnd('.')}")) + ".";
             return DoctorCheck.Create(
                 SchemaCheck,
                 DoctorCheck.Warn,
@@ -156,7 +167,7 @@ internal static class DoctorRunner
         }
     }
 
-    private static ReadCacheOptions? CheckCache(DbContext context, List<DoctorCheck> checks)
+    internal static ReadCacheOptions? CheckCache(DbContext context, List<DoctorCheck> checks)
     {
         ReadCache? cache;
         try
@@ -218,7 +229,7 @@ internal static class DoctorRunner
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    private static async Task<DoctorCheck> CheckStoreAsync(ReadCacheOptions? options, CancellationToken cancellationToken)
+    internal static async Task<DoctorCheck> CheckStoreAsync(ReadCacheOptions? options, CancellationToken cancellationToken)
     {
         var factory = options?.StoreFactory;
         if (factory is null)
