@@ -3,6 +3,9 @@ namespace EfReadCache.Migrations;
 /// <summary>The values of <see cref="SchemaOperation.Kind" /> and <see cref="BlockedOperation.Kind" />.</summary>
 public static class SchemaOperationKinds
 {
+    /// <summary>Creates the schema the model names (PostgreSQL), when it does not exist yet. <see cref="SchemaOperation.Table" /> holds the schema.</summary>
+    public const string CreateSchema = "CreateSchema";
+
     /// <summary>Drops a foreign key constraint.</summary>
     public const string DropForeignKey = "DropForeignKey";
 

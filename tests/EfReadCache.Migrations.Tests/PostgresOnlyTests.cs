@@ -132,4 +132,32 @@ public sealed class PostgresOnlyTests : IAsyncLifetime
         Assert.Equal(0, await _db.ScalarAsync("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'efrc_scratch_%'"));
         Assert.Equal(0, await _db.ScalarAsync("SELECT count(*) FROM pg_tables WHERE tablename = 'Tags'"));
     }
+
+    [Fact]
+    public async Task A_model_with_its_own_schema_is_created_and_managed_there()
+    {
+        void Model(ModelBuilder m)
+        {
+            m.HasDefaultSchema("app");
+            Models.BlogsAndPosts(m);
+        }
+
+        var plan = await _db.PlanAsync(Model);
+        Assert.Equal(SchemaOperationKinds.CreateSchema, plan.Operations[0].Kind);
+        var result = await _db.ApplyAsync(Model);
+        Assert.Contains("app.Posts", result.ChangedTables);
+        Assert.Equal(
+            ["app.Blogs", "app.Posts"],
+            await _db.RowsAsync("SELECT schemaname || '.' || tablename FROM pg_tables WHERE tablename IN ('Blogs', 'Posts') ORDER BY 1"));
+        await _db.ExecuteAsync("""INSERT INTO app."Blogs" ("Name") VALUES ('one')""");
+
+        void Changed(ModelBuilder m)
+        {
+            Model(m);
+            m.Entity("Blogs").IndexerProperty<string?>("Tagline");
+        }
+
+        await _db.ApplyAsync(Changed);
+        Assert.Equal(["one|null"], await _db.RowsAsync("""SELECT "Name", "Tagline" FROM app."Blogs" """));
+    }
 }

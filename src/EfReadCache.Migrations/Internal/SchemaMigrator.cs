@@ -74,7 +74,7 @@ internal sealed class SchemaMigrator
                     throw BlockedException(plan);
                 }
 
-                changedTables = await ApplyAsync(session, plan, cancellationToken).ConfigureAwait(false);
+                changedTables = await ApplyAsync(session, plan, source.Schema, cancellationToken).ConfigureAwait(false);
                 await VerifyAsync(session, source, desired, changedTables, cancellationToken).ConfigureAwait(false);
                 await migrationLock.CommitAsync(session, cancellationToken).ConfigureAwait(false);
             }
@@ -115,7 +115,7 @@ internal sealed class SchemaMigrator
         return plan;
     }
 
-    private async Task<IReadOnlyList<string>> ApplyAsync(MigrationSession session, SchemaPlan plan, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ApplyAsync(MigrationSession session, SchemaPlan plan, string? schema, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
         for (var i = 0; i < plan.Operations.Count; i++)
@@ -158,9 +158,10 @@ internal sealed class SchemaMigrator
                 _messages.Add($"{operation.Kind} {operation.Table}: {rows} row(s) fixed ({operation.Description}).");
             }
 
-            if (!changed.Contains(operation.Table, StringComparer.OrdinalIgnoreCase))
+            var table = schema is null ? operation.Table : schema + "." + operation.Table;
+            if (operation.Kind != SchemaOperationKinds.CreateSchema && !changed.Contains(table, StringComparer.OrdinalIgnoreCase))
             {
-                changed.Add(operation.Table);
+                changed.Add(table);
             }
         }
 

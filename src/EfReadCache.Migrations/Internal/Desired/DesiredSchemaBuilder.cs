@@ -43,9 +43,7 @@ internal static class DesiredSchemaBuilder
                 cancellationToken).ConfigureAwait(false);
             foreach (var statement in source.CreateScript)
             {
-                var text = source.Schema is null
-                    ? statement
-                    : statement.Replace(Sql.Quote(source.Schema) + ".", Sql.Quote(scratchSchema) + ".", StringComparison.Ordinal);
+                var text = source.Schema is null ? statement : RedirectSchema(statement, source.Schema, scratchSchema);
                 await RunAsync(session, text, cancellationToken).ConfigureAwait(false);
             }
 
@@ -56,6 +54,14 @@ internal static class DesiredSchemaBuilder
             await session.ExecuteAsync("ROLLBACK TO SAVEPOINT efrc_scratch", CancellationToken.None).ConfigureAwait(false);
             await session.ExecuteAsync("RELEASE SAVEPOINT efrc_scratch", CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Points the model's schema-qualified names (<c>"app".</c> or <c>app."</c>) at the scratch schema.</summary>
+    private static string RedirectSchema(string statement, string schema, string scratchSchema)
+    {
+        var text = statement.Replace(Sql.Quote(schema) + ".", Sql.Quote(scratchSchema) + ".", StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(
+            text, $@"(?<![\w""$]){System.Text.RegularExpressions.Regex.Escape(schema)}\.(?="")", Sql.Quote(scratchSchema) + ".");
     }
 
     private static async Task RunAsync(MigrationSession session, string statement, CancellationToken cancellationToken)

@@ -125,7 +125,9 @@ internal sealed class PostgresSchemaReader : ISchemaReader
         }
 
         var unmanaged = unmanagedRows.Select(r => new UnmanagedObject((string)r[0]!, (string)r[1]!, r[2] as string)).ToList();
-        return new DatabaseSnapshot(schema, tables, unmanaged);
+        var exists = await session.ScalarLongAsync("SELECT count(*) FROM pg_namespace WHERE nspname = @s", cancellationToken, parameter)
+            .ConfigureAwait(false) > 0;
+        return new DatabaseSnapshot(schema, tables, unmanaged) { SchemaExists = exists };
     }
 
     private static ColumnSnapshot ReadColumn(object?[] row)

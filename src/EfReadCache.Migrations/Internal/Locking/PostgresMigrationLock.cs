@@ -14,6 +14,14 @@ internal sealed class PostgresMigrationLock : IMigrationLock
         session.Transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var milliseconds = Math.Max(1, (long)timeout.TotalMilliseconds);
         await session.ExecuteAsync($"SET LOCAL lock_timeout = '{milliseconds}ms'", cancellationToken).ConfigureAwait(false);
+        if (schema is not null)
+        {
+            // The model names its schema: unqualified names in the plan's SQL resolve there first.
+            await session.ExecuteAsync(
+                $"SELECT set_config('search_path', {Sql.Literal(Sql.Quote(schema))} || ', ' || current_setting('search_path'), true)",
+                cancellationToken).ConfigureAwait(false);
+        }
+
         var key = schema is null ? "current_schema()" : Sql.Literal(schema);
         try
         {

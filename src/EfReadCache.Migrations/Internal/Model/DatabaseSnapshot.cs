@@ -12,6 +12,9 @@ internal sealed class DatabaseSnapshot
 
     public string? Schema { get; }
 
+    /// <summary>PostgreSQL: whether the schema exists (a model's named schema may not yet).</summary>
+    public bool SchemaExists { get; init; } = true;
+
     public IReadOnlyDictionary<string, TableSnapshot> Tables { get; }
 
     public IReadOnlyList<UnmanagedObject> Unmanaged { get; }

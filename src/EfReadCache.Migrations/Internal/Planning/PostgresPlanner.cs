@@ -14,6 +14,12 @@ internal sealed class PostgresPlanner : SchemaPlanner
 
     protected override async Task PlanCoreAsync(CancellationToken cancellationToken)
     {
+        if (!Live.SchemaExists && Live.Schema is not null)
+        {
+            Plan.Add(PlanStage.CreateSchema, new SchemaOperation(
+                SchemaOperationKinds.CreateSchema, Live.Schema, "create the model's schema", [$"CREATE SCHEMA IF NOT EXISTS {Sql.Quote(Live.Schema)};"]));
+        }
+
         foreach (var table in SchemaDiff.AlteredTables)
         {
             await PlanAlteredTableAsync(table, cancellationToken).ConfigureAwait(false);
