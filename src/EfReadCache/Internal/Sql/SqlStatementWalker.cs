@@ -516,8 +516,8 @@ internal sealed class SqlStatementWalker
 
         if (token.Kind == SqlTokenKind.Word && Is(i + 1, SqlKeyword.From) && TextIs(token, "ROWS"))
         {
-            // PostgreSQL: FROM ROWS FROM (f(...), g(...))
-            return i + 2;
+            // PostgreSQL: FROM ROWS FROM (f(...), g(...)): a list of function factors.
+            return ParseFactor(i + 2, mode);
         }
 
         var name = ReadQualifiedName(ref i);
@@ -1110,21 +1110,60 @@ internal sealed class SqlStatementWalker
         }
 
         var text = _sql.AsSpan(token.Start, token.Length);
-        if (text.Length > 1 && text[1] == '&')
+        var unicode = text.Length > 1 && text[1] == '&';
+        if (unicode)
         {
-            // U&"..."
+            // PostgreSQL U&"d\0061ta"
             text = text[2..];
         }
 
         var open = text[0];
         var close = open == '[' ? ']' : open;
         var inner = text.Length > 1 && text[^1] == close ? text[1..^1] : text[1..];
-        if (inner.IndexOf(close) < 0)
+        var name = inner.IndexOf(close) < 0
+            ? inner.ToString()
+            : inner.ToString().Replace(new string(close, 2), close.ToString(), StringComparison.Ordinal);
+        return unicode ? DecodeUnicodeEscapes(name) : name;
+    }
+
+    private static string DecodeUnicodeEscapes(string name)
+    {
+        if (!name.Contains('\\', StringComparison.Ordinal))
         {
-            return inner.ToString();
+            return name;
         }
 
-        return inner.ToString().Replace(new string(close, 2), close.ToString(), StringComparison.Ordinal);
+        var builder = new System.Text.StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] != '\\' || i + 1 >= name.Length)
+            {
+                builder.Append(name[i]);
+            }
+            else if (name[i + 1] == '\\')
+            {
+                builder.Append('\\');
+                i++;
+            }
+            else if (name[i + 1] == '+' && i + 8 <= name.Length
+                && int.TryParse(name.AsSpan(i + 2, 6), System.Globalization.NumberStyles.HexNumber, null, out var wide))
+            {
+                builder.Append(char.ConvertFromUtf32(wide));
+                i += 7;
+            }
+            else if (i + 5 <= name.Length
+                && int.TryParse(name.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code))
+            {
+                builder.Append((char)code);
+                i += 4;
+            }
+            else
+            {
+                builder.Append(name[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private void Push(Purpose purpose)
