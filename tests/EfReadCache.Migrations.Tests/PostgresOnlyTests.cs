@@ -160,4 +160,31 @@ public sealed class PostgresOnlyTests : IAsyncLifetime
         await _db.ApplyAsync(Changed);
         Assert.Equal(["one|null"], await _db.RowsAsync("""SELECT "Name", "Tagline" FROM app."Blogs" """));
     }
+
+    [Fact]
+    public async Task Alternate_keys_become_unique_constraints_that_foreign_keys_can_reference()
+    {
+        void Model(ModelBuilder m)
+        {
+            m.Table("Blogs", b =>
+            {
+                b.IndexerProperty<string>("Code").HasMaxLength(10).IsRequired();
+                b.HasAlternateKey("Code");
+            });
+            m.Table("Posts", p =>
+            {
+                p.IndexerProperty<string>("BlogCode").HasMaxLength(10).IsRequired();
+                p.HasOne("Blogs").WithMany().HasForeignKey("BlogCode").HasPrincipalKey("Code");
+            });
+        }
+
+        var plan = await _db.PlanAsync(Model);
+        Assert.Contains(plan.Operations, o => o.Sql.Any(s => s.Contains("UNIQUE (\"Code\")", StringComparison.Ordinal)));
+        await _db.ApplyAsync(Model);
+        await _db.ExecuteAsync("""INSERT INTO "Blogs" ("Code") VALUES ('a')""");
+        await _db.ExecuteAsync("""INSERT INTO "Posts" ("BlogCode") VALUES ('a')""");
+        await Assert.ThrowsAnyAsync<Exception>(() => _db.ExecuteAsync("""INSERT INTO "Blogs" ("Code") VALUES ('a')"""));
+        await Assert.ThrowsAnyAsync<Exception>(() => _db.ExecuteAsync("""INSERT INTO "Posts" ("BlogCode") VALUES ('zz')"""));
+        Assert.DoesNotContain((await _db.PlanAsync(Model)).Unmanaged, u => u.Table == "Blogs");
+    }
 }

@@ -88,4 +88,26 @@ public sealed class SqliteOnlyTests : IAsyncLifetime
         var plan = await _db.PlanAsync(Model);
         Assert.True(plan.IsEmpty, plan.ToString());
     }
+
+    [Fact]
+    public async Task Rebuilding_a_principal_table_keeps_the_foreign_keys_that_reference_it()
+    {
+        await _db.ApplyAsync(m => Models.BlogsAndPosts(m));
+        await _db.ExecuteAsync("""
+            INSERT INTO "Blogs" ("Id", "Name") VALUES (1, 'one'), (2, 'two');
+            INSERT INTO "Posts" ("Id", "Title", "BlogId") VALUES (10, 'a', 1), (11, 'b', 2);
+            """);
+        void Model(ModelBuilder m)
+        {
+            Models.BlogsAndPosts(m);
+            m.Entity("Blogs").IndexerProperty<string?>("Name").HasMaxLength(200).IsRequired(false);
+        }
+
+        var plan = await _db.PlanAsync(Model);
+        Assert.Equal("Blogs", Assert.Single(plan.Operations).Table);
+        await _db.ApplyAsync(Model);
+        Assert.Equal(["1|one", "2|two"], await _db.RowsAsync("""SELECT "Id", "Name" FROM "Blogs" ORDER BY "Id" """));
+        await _db.ExecuteAsync("""PRAGMA foreign_keys = ON; DELETE FROM "Blogs" WHERE "Id" = 1""");
+        Assert.Equal(["11|b|2"], await _db.RowsAsync("""SELECT "Id", "Title", "BlogId" FROM "Posts" ORDER BY "Id" """));
+    }
 }

@@ -34,6 +34,7 @@ internal static class DesiredSchemaBuilder
     private static async Task<DatabaseSnapshot> BuildPostgresAsync(MigrationSession session, ModelSchemaSource source, CancellationToken cancellationToken)
     {
         var scratchSchema = "efrc_scratch_" + Guid.NewGuid().ToString("N")[..12];
+        var searchPath = (string)(await session.QueryAsync("SELECT current_setting('search_path')", cancellationToken).ConfigureAwait(false))[0][0]!;
         await session.ExecuteAsync("SAVEPOINT efrc_scratch", cancellationToken).ConfigureAwait(false);
         try
         {
@@ -53,6 +54,7 @@ internal static class DesiredSchemaBuilder
         {
             await session.ExecuteAsync("ROLLBACK TO SAVEPOINT efrc_scratch", CancellationToken.None).ConfigureAwait(false);
             await session.ExecuteAsync("RELEASE SAVEPOINT efrc_scratch", CancellationToken.None).ConfigureAwait(false);
+            await session.ExecuteAsync($"SELECT set_config('search_path', {Sql.Literal(searchPath)}, true)", CancellationToken.None).ConfigureAwait(false);
         }
     }
 

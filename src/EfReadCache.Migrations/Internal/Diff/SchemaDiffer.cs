@@ -152,8 +152,8 @@ internal sealed class SchemaDiffer
         => $"{string.Join(",", columns)}|{principal}|{string.Join(",", principalColumns)}|{onDelete}|{onUpdate}";
 
     private static string IndexKey(IndexSnapshot index)
-        => $"{string.Join(",", index.Columns)}|{index.IsUnique}|{SchemaComparer.NormalizeExpression(index.Filter)}";
+        => $"{string.Join(",", index.Columns)}|{index.IsUnique}|{index.IsConstraint}|{SchemaComparer.NormalizeExpression(index.Filter)}";
 
     private static string IndexKey(TableDiff table, IndexSnapshot index)
-        => $"{string.Join(",", index.Columns.Select(c => c is null ? null : ToDesiredName(table, c)))}|{index.IsUnique}|{SchemaComparer.NormalizeExpression(index.Filter)}";
+        => $"{string.Join(",", index.Columns.Select(c => c is null ? null : ToDesiredName(table, c)))}|{index.IsUnique}|{index.IsConstraint}|{SchemaComparer.NormalizeExpression(index.Filter)}";
 }

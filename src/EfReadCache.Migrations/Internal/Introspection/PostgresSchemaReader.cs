@@ -70,9 +70,9 @@ internal sealed class PostgresSchemaReader : ISchemaReader
         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = @s AND NOT t.tgisinternal
         UNION ALL
-        SELECT CASE con.contype WHEN 'c' THEN 'check' WHEN 'u' THEN 'unique constraint' ELSE 'exclusion constraint' END, con.conname, c.relname
+        SELECT CASE con.contype WHEN 'c' THEN 'check' ELSE 'exclusion constraint' END, con.conname, c.relname
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = @s AND con.contype IN ('c', 'u', 'x')
+        WHERE n.nspname = @s AND con.contype IN ('c', 'x')
         ORDER BY 1, 2
         """;
 
@@ -120,7 +120,13 @@ internal sealed class PostgresSchemaReader : ISchemaReader
                     Filter = r[3] as string,
                     Columns = ((string?[])r[4]!).ToList(),
                     CreateSql = r[5] as string,
-                }).ToList(),
+                }).Concat(constraints.Where(r => (string)r[2]! == "u").Select(r => new IndexSnapshot
+                {
+                    Name = (string)r[1]!,
+                    IsUnique = true,
+                    IsConstraint = true,
+                    Columns = ((string[])r[3]!).ToList(),
+                })).ToList(),
             });
         }
 

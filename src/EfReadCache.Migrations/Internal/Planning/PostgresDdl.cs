@@ -44,8 +44,15 @@ internal static class PostgresDdl
     }
 
     public static string CreateIndex(string table, IndexSnapshot index)
-        => $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Sql.Quote(index.Name)} ON {Sql.Quote(table)} ({Sql.QuoteList(index.Columns!)})"
+        => index.IsConstraint
+            ? $"ALTER TABLE {Sql.Quote(table)} ADD CONSTRAINT {Sql.Quote(index.Name)} UNIQUE ({Sql.QuoteList(index.Columns!)});"
+            : $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Sql.Quote(index.Name)} ON {Sql.Quote(table)} ({Sql.QuoteList(index.Columns!)})"
             + (index.Filter is null ? "" : $" WHERE {index.Filter}") + ";";
+
+    public static string DropIndex(string table, IndexSnapshot index)
+        => index.IsConstraint
+            ? $"ALTER TABLE {Sql.Quote(table)} DROP CONSTRAINT {Sql.Quote(index.Name)};"
+            : $"DROP INDEX {Sql.Quote(index.Name)};";
 
     public static string AddForeignKey(string table, ForeignKeySnapshot foreignKey)
         => $"ALTER TABLE {Sql.Quote(table)} ADD CONSTRAINT {Sql.Quote(foreignKey.Name ?? $"FK_{table}_{foreignKey.PrincipalTable}_{string.Join("_", foreignKey.Columns)}")} "

@@ -65,7 +65,7 @@ internal sealed class PostgresPlanner : SchemaPlanner
         foreach (var index in table.DroppedIndexes)
         {
             Plan.Add(PlanStage.DropIndex, new SchemaOperation(
-                SchemaOperationKinds.DropIndex, table.Name, $"drop index {index.Name} {index.Describe()}", [$"DROP INDEX {Sql.Quote(index.Name)};"]));
+                SchemaOperationKinds.DropIndex, table.Name, $"drop index {index.Name} {index.Describe()}", [PostgresDdl.DropIndex(table.Live.Name, index)]));
         }
 
         foreach (var change in table.ChangedColumns)
