@@ -43,7 +43,7 @@ internal static class ProcessRunner
         var gate = new object();
 
         using var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) =>
+        DataReceivedEventHandler Collect(StringBuilder own, Action<string>? callback) => (_, e) =>
         {
             if (e.Data is null)
             {
@@ -52,27 +52,15 @@ internal static class ProcessRunner
 
             lock (gate)
             {
-                stdout.AppendLine(e.Data);
+                own.AppendLine(e.Data);
                 combined.AppendLine(e.Data);
             }
 
-            onOutput?.Invoke(e.Data);
+            callback?.Invoke(e.Data);
         };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
 
-            lock (gate)
-            {
-                stderr.AppendLine(e.Data);
-                combined.AppendLine(e.Data);
-            }
-
-            onError?.Invoke(e.Data);
-        };
+        process.OutputDataReceived += Collect(stdout, onOutput);
+        process.ErrorDataReceived += Collect(stderr, onError);
 
         try
         {
