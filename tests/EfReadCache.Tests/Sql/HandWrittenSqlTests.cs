@@ -121,6 +121,8 @@ public sealed class HandWrittenSqlTests
         { "tsql_insert_exec", Ms, "INSERT INTO t EXEC p", "", "t", "WU" },
         { "tsql_statements_without_semicolons", Ms, "IF OBJECT_ID('t') IS NOT NULL DROP TABLE t", "", "t", "WS" },
         { "tsql_if_exists_then_update", Ms, "IF EXISTS (SELECT 1 FROM a) UPDATE b SET x = 1 ELSE INSERT INTO c VALUES (1)", "a", "b, c", "W" },
+        { "tsql_set_on_then_insert_without_semicolons", Ms, "SET IDENTITY_INSERT t ON INSERT INTO t (Id) VALUES (1) SET IDENTITY_INSERT t OFF", "", "t", "W" },
+        { "pg_policy_for_update_is_ddl", Pg, "CREATE POLICY p ON t FOR UPDATE USING (owner = current_user)", "", "", "WUS" },
         { "mysql_execute", My, "EXECUTE stmt", "", "", "WU" },
         { "sqlite_attach", Lite, "ATTACH DATABASE 'other.db' AS other", "", "", "WU" },
         { "unknown_statement", Any, "FOO BAR baz", "", "", "WU" },

@@ -1051,9 +1051,18 @@ internal sealed class SqlStatementWalker
         }
 
         var previous = _tokens[i - 1];
+        if (previous.Is(SqlKeyword.On))
+        {
+            // ON DELETE CASCADE, ON UPDATE SET NULL, CREATE TRIGGER/RULE ... ON UPDATE; but T-SQL without ';' may run
+            // SET IDENTITY_INSERT t ON INSERT INTO t ..., where the INSERT is a statement of its own.
+            return _frames[0].Kind is StatementKind.Ddl or StatementKind.Unknown
+                || Is(i + 1, SqlKeyword.Cascade) || Is(i + 1, SqlKeyword.Set) || Is(i + 1, SqlKeyword.Restrict)
+                || Is(i + 1, SqlKeyword.No);
+        }
+
         return previous.Kind is SqlTokenKind.Comma or SqlTokenKind.Dot
             || (previous.Kind == SqlTokenKind.Word
-                && previous.Keyword is SqlKeyword.For or SqlKeyword.On or SqlKeyword.Do or SqlKeyword.Key or SqlKeyword.Then
+                && previous.Keyword is SqlKeyword.For or SqlKeyword.Do or SqlKeyword.Key or SqlKeyword.Then
                     or SqlKeyword.Before or SqlKeyword.After or SqlKeyword.Of or SqlKeyword.Instead or SqlKeyword.Or
                     or SqlKeyword.Grant or SqlKeyword.Revoke or SqlKeyword.No);
     }
