@@ -80,13 +80,7 @@ public abstract partial class MigrationScenarioTestBase
     [Fact]
     public async Task Changes_a_column_type_and_converts_the_data()
     {
-        await SeedBlogsAndPostsAsync();
-        await Db.ApplyAsync(m =>
-        {
-            Models.BlogsAndPosts(m);
-            m.Entity("Posts").IndexerProperty<string?>("Score");
-        });
-        await Db.ExecuteAsync("""UPDATE "Posts" SET "Score" = CAST("Id" * 2 AS TEXT)""");
+        await SeedWithTextColumnAsync("Score", """UPDATE "Posts" SET "Score" = CAST("Id" * 2 AS TEXT)""");
 
         void Model(ModelBuilder m)
         {
@@ -119,13 +113,7 @@ public abstract partial class MigrationScenarioTestBase
     [Fact]
     public async Task Set_not_null_fills_nulls_with_the_model_default()
     {
-        await SeedBlogsAndPostsAsync();
-        await Db.ApplyAsync(m =>
-        {
-            Models.BlogsAndPosts(m);
-            m.Entity("Posts").IndexerProperty<string?>("Status");
-        });
-        await Db.ExecuteAsync("""UPDATE "Posts" SET "Status" = 'live' WHERE "Id" = 10""");
+        await SeedWithTextColumnAsync("Status", """UPDATE "Posts" SET "Status" = 'live' WHERE "Id" = 10""");
 
         void Model(ModelBuilder m)
         {
@@ -144,13 +132,7 @@ public abstract partial class MigrationScenarioTestBase
     [Fact]
     public async Task Set_not_null_over_nulls_without_a_default_is_blocked()
     {
-        await SeedBlogsAndPostsAsync();
-        await Db.ApplyAsync(m =>
-        {
-            Models.BlogsAndPosts(m);
-            m.Entity("Posts").IndexerProperty<string?>("Status");
-        });
-        await Db.ExecuteAsync("""UPDATE "Posts" SET "Status" = 'live' WHERE "Id" = 10""");
+        await SeedWithTextColumnAsync("Status", """UPDATE "Posts" SET "Status" = 'live' WHERE "Id" = 10""");
 
         void Model(ModelBuilder m)
         {

@@ -26,6 +26,18 @@ public abstract partial class MigrationScenarioTestBase : IAsyncLifetime
         await Db.ExecuteAsync("""INSERT INTO "Posts" ("Id", "Title", "BlogId") VALUES (10, 'a', 1), (11, 'b', 1), (12, 'c', 2)""");
     }
 
+    /// <summary>Blogs and Posts with three posts, plus a nullable text column on Posts filled by <paramref name="update" />.</summary>
+    protected async Task SeedWithTextColumnAsync(string column, string update)
+    {
+        await SeedBlogsAndPostsAsync();
+        await Db.ApplyAsync(m =>
+        {
+            Models.BlogsAndPosts(m);
+            m.Entity("Posts").IndexerProperty<string?>(column);
+        });
+        await Db.ExecuteAsync(update);
+    }
+
     protected Task<List<string>> PostsAsync() => Db.RowsAsync("""SELECT "Id", "Title", "BlogId" FROM "Posts" ORDER BY "Id" """);
 
     [Fact]

@@ -12,47 +12,33 @@ internal sealed class PostgresPlanner : SchemaPlanner
     {
     }
 
-    protected override async Task PlanCoreAsync(CancellationToken cancellationToken)
+    protected override void PlanStart()
     {
         if (!Live.SchemaExists && Live.Schema is not null)
         {
             Plan.Add(PlanStage.CreateSchema, new SchemaOperation(
                 SchemaOperationKinds.CreateSchema, Live.Schema, "create the model's schema", [$"CREATE SCHEMA IF NOT EXISTS {Sql.Quote(Live.Schema)};"]));
         }
+    }
 
-        foreach (var table in SchemaDiff.AlteredTables)
+    protected override void PlanCreatedTable(TableSnapshot table)
+    {
+        Plan.Add(PlanStage.CreateTable, new SchemaOperation(
+            SchemaOperationKinds.CreateTable, table.Name, $"create the table ({table.Columns.Count} columns)", [PostgresDdl.CreateTable(table)]));
+        foreach (var index in table.Indexes)
         {
-            await PlanAlteredTableAsync(table, cancellationToken).ConfigureAwait(false);
+            Plan.Add(PlanStage.CreateIndex, new SchemaOperation(
+                SchemaOperationKinds.CreateIndex, table.Name, $"create index {index.Name} {index.Describe()}", [PostgresDdl.CreateIndex(table.Name, index)]));
         }
 
-        foreach (var table in SchemaDiff.DroppedTables)
+        foreach (var foreignKey in table.ForeignKeys)
         {
-            if (AllowDrop(SchemaOperationKinds.DropTable, table.Name, null, $"Table {table.Name}"))
-            {
-                Plan.Add(PlanStage.DropTable, new SchemaOperation(
-                    SchemaOperationKinds.DropTable, table.Name, "drop the table (not in the model)", [$"DROP TABLE {Sql.Quote(table.Name)};"], losesData: true));
-            }
-        }
-
-        foreach (var table in SchemaDiff.CreatedTables)
-        {
-            Plan.Add(PlanStage.CreateTable, new SchemaOperation(
-                SchemaOperationKinds.CreateTable, table.Name, $"create the table ({table.Columns.Count} columns)", [PostgresDdl.CreateTable(table)]));
-            foreach (var index in table.Indexes)
-            {
-                Plan.Add(PlanStage.CreateIndex, new SchemaOperation(
-                    SchemaOperationKinds.CreateIndex, table.Name, $"create index {index.Name} {index.Describe()}", [PostgresDdl.CreateIndex(table.Name, index)]));
-            }
-
-            foreach (var foreignKey in table.ForeignKeys)
-            {
-                Plan.Add(PlanStage.AddForeignKey, new SchemaOperation(
-                    SchemaOperationKinds.AddForeignKey, table.Name, $"add foreign key {foreignKey.Describe()}", [PostgresDdl.AddForeignKey(table.Name, foreignKey)]));
-            }
+            Plan.Add(PlanStage.AddForeignKey, new SchemaOperation(
+                SchemaOperationKinds.AddForeignKey, table.Name, $"add foreign key {foreignKey.Describe()}", [PostgresDdl.AddForeignKey(table.Name, foreignKey)]));
         }
     }
 
-    private async Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken)
+    protected override async Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken)
     {
         var name = Sql.Quote(table.Name);
         foreach (var foreignKey in table.DroppedForeignKeys)

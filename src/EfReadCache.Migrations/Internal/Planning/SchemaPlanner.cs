@@ -33,11 +33,36 @@ internal abstract class SchemaPlanner
 
     public async Task<SchemaPlan> PlanAsync(string provider, CancellationToken cancellationToken)
     {
-        await PlanCoreAsync(cancellationToken).ConfigureAwait(false);
+        PlanStart();
+        foreach (var table in SchemaDiff.AlteredTables)
+        {
+            await PlanAlteredTableAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var table in SchemaDiff.DroppedTables)
+        {
+            if (AllowDrop(SchemaOperationKinds.DropTable, table.Name, null, $"Table {table.Name}"))
+            {
+                Plan.Add(PlanStage.DropTable, new SchemaOperation(
+                    SchemaOperationKinds.DropTable, table.Name, "drop the table (not in the model)", [$"DROP TABLE {Sql.Quote(table.Name)};"], losesData: true));
+            }
+        }
+
+        foreach (var table in SchemaDiff.CreatedTables)
+        {
+            PlanCreatedTable(table);
+        }
+
         return Plan.Build(provider, Live.Unmanaged);
     }
 
-    protected abstract Task PlanCoreAsync(CancellationToken cancellationToken);
+    protected virtual void PlanStart()
+    {
+    }
+
+    protected abstract Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken);
+
+    protected abstract void PlanCreatedTable(TableSnapshot table);
 
     /// <summary>Whether a drop may run; when data loss is not allowed, records it as blocked.</summary>
     protected bool AllowDrop(string kind, string table, string? column, string what)

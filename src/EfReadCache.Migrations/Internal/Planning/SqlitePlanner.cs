@@ -15,36 +15,19 @@ internal sealed class SqlitePlanner : SchemaPlanner
     {
     }
 
-    protected override async Task PlanCoreAsync(CancellationToken cancellationToken)
+    protected override void PlanCreatedTable(TableSnapshot table)
     {
-        foreach (var table in SchemaDiff.AlteredTables)
+        Plan.Add(PlanStage.CreateTable, new SchemaOperation(
+            SchemaOperationKinds.CreateTable, table.Name,
+            $"create the table ({table.Columns.Count} columns{(table.ForeignKeys.Count > 0 ? $", {table.ForeignKeys.Count} foreign keys" : "")})",
+            [table.CreateSql! + ";"]));
+        foreach (var index in table.Indexes)
         {
-            await PlanAlteredTableAsync(table, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var table in SchemaDiff.DroppedTables)
-        {
-            if (AllowDrop(SchemaOperationKinds.DropTable, table.Name, null, $"Table {table.Name}"))
-            {
-                Plan.Add(PlanStage.DropTable, new SchemaOperation(
-                    SchemaOperationKinds.DropTable, table.Name, "drop the table (not in the model)", [$"DROP TABLE {Sql.Quote(table.Name)};"], losesData: true));
-            }
-        }
-
-        foreach (var table in SchemaDiff.CreatedTables)
-        {
-            Plan.Add(PlanStage.CreateTable, new SchemaOperation(
-                SchemaOperationKinds.CreateTable, table.Name,
-                $"create the table ({table.Columns.Count} columns{(table.ForeignKeys.Count > 0 ? $", {table.ForeignKeys.Count} foreign keys" : "")})",
-                [table.CreateSql! + ";"]));
-            foreach (var index in table.Indexes)
-            {
-                Plan.Add(PlanStage.CreateIndex, CreateIndex(table.Name, index));
-            }
+            Plan.Add(PlanStage.CreateIndex, CreateIndex(table.Name, index));
         }
     }
 
-    private async Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken)
+    protected override async Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken)
     {
         var rebuild = new SqliteRebuild(table);
         var changes = new List<string>();
