@@ -41,11 +41,8 @@ internal static class CommandRunner
                     + $", {startup.TargetFramework}, {settings.Configuration}."));
 
                 stage = BuildCheck;
-                if (settings.NoBuild)
-                {
-                    checks.Add(DoctorCheck.Create(BuildCheck, DoctorCheck.Pass, "Not built (--no-build): using the last build output."));
-                }
-                else
+                var built = "Not built (--no-build): using the last build output.";
+                if (!settings.NoBuild)
                 {
                     var watch = Stopwatch.StartNew();
                     progress($"Building {startup.Name}");
@@ -58,11 +55,12 @@ internal static class CommandRunner
                             .ConfigureAwait(false);
                     }
 
-                    checks.Add(DoctorCheck.Create(BuildCheck, DoctorCheck.Pass, $"{startup.Name} built in {watch.Elapsed.TotalSeconds:0.0} s."));
+                    built = $"{startup.Name} built in {watch.Elapsed.TotalSeconds:0.0} s.";
                 }
 
                 EnsureBuilt(startup, settings);
                 EnsureBuilt(target, settings);
+                checks.Add(DoctorCheck.Create(BuildCheck, DoctorCheck.Pass, built));
 
                 stage = "worker";
                 progress($"Starting inside {startup.Name}");
