@@ -1,4 +1,5 @@
 using EfReadCache.Migrations.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace EfReadCache.Migrations.Tests;
 
@@ -6,4 +7,14 @@ namespace EfReadCache.Migrations.Tests;
 public sealed class SqliteMigrationTests : MigrationScenarioTestBase
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+
+    protected override async Task<IAsyncDisposable> HoldMigrationLockAsync()
+    {
+        var connection = new SqliteConnection(Db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE";
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
 }

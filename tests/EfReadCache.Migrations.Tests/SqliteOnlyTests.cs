@@ -54,6 +54,10 @@ public sealed class SqliteOnlyTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => _db.ExecuteAsync("""UPDATE "Posts" SET "Legacy" = '' WHERE "Id" = 10"""));
         Assert.Equal(["10|a", "11|null", "12|c"], await _db.RowsAsync("""SELECT "Id", "Title" FROM "PostTitles" ORDER BY "Id" """));
         await Assert.ThrowsAnyAsync<Exception>(() => _db.ExecuteAsync("""PRAGMA foreign_keys = ON; DELETE FROM "Blogs" WHERE "Id" = 2"""));
+
+        // AUTOINCREMENT carried over: the next key follows the copied rows.
+        await _db.ExecuteAsync("""INSERT INTO "Posts" ("Title", "BlogId") VALUES ('new', 1)""");
+        Assert.Equal(["13|new"], await _db.RowsAsync("""SELECT "Id", "Title" FROM "Posts" WHERE "Title" = 'new'"""));
     }
 
     [Fact]

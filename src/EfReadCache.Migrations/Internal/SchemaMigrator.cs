@@ -101,7 +101,7 @@ internal sealed class SchemaMigrator
         ISchemaReader reader = _dialect == SchemaDialect.Sqlite ? SqliteSchemaReader.Instance : PostgresSchemaReader.Instance;
         var live = await reader.ReadAsync(session, source.Schema, cancellationToken).ConfigureAwait(false);
         Report("diff", "comparing the live schema with the model");
-        var diff = new SchemaDiffer(new SchemaComparer(_dialect), source.Renames).Diff(live, desired);
+        var diff = new SchemaDiffer(new SchemaComparer(_dialect), source.Renames, source.ExcludedTables).Diff(live, desired);
         Report("check", "checking the data before risky operations");
         SchemaPlanner planner = _dialect == SchemaDialect.Sqlite
             ? new SqlitePlanner(session, _options, live, diff)

@@ -8,11 +8,16 @@ namespace EfReadCache.Migrations.Internal.Desired;
 /// <summary>What the EF model says: its create script (rendered by the provider's own generator) and its rename annotations.</summary>
 internal sealed class ModelSchemaSource
 {
-    private ModelSchemaSource(IReadOnlyList<string> createScript, string? schema, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> renames)
+    private ModelSchemaSource(
+        IReadOnlyList<string> createScript,
+        string? schema,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> renames,
+        IReadOnlySet<string> excludedTables)
     {
         CreateScript = createScript;
         Schema = schema;
         Renames = renames;
+        ExcludedTables = excludedTables;
     }
 
     /// <summary>The statements that create the model's schema from nothing, in order.</summary>
@@ -24,11 +29,14 @@ internal sealed class ModelSchemaSource
     /// <summary>Table name to (new column name to old column name), from <c>HasColumnRenamedFrom</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Renames { get; }
 
+    /// <summary>Tables the model maps but excludes from migrations (<c>ExcludeFromMigrations</c>): never created, altered or dropped.</summary>
+    public IReadOnlySet<string> ExcludedTables { get; }
+
     public static ModelSchemaSource From(DbContext context)
     {
         var model = context.GetService<IDesignTimeModel>().Model;
         var relationalModel = model.GetRelationalModel();
-        var schemas = relationalModel.Tables.Select(t => t.Schema).Distinct().ToList();
+        var schemas = relationalModel.Tables.Where(t => !t.IsExcludedFromMigrations).Select(t => t.Schema).Distinct().ToList();
         if (schemas.Count > 1)
         {
             throw new SchemaMigrationException(
@@ -60,6 +68,7 @@ internal sealed class ModelSchemaSource
             }
         }
 
-        return new ModelSchemaSource(commands.Select(c => c.CommandText).ToList(), schemas.FirstOrDefault(), renames);
+        var excluded = relationalModel.Tables.Where(t => t.IsExcludedFromMigrations).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new ModelSchemaSource(commands.Select(c => c.CommandText).ToList(), schemas.FirstOrDefault(), renames, excluded);
     }
 }

@@ -10,10 +10,16 @@ internal sealed class SchemaDiffer
     /// <summary>Table name to (new column name to old column name).</summary>
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _renames;
 
-    public SchemaDiffer(SchemaComparer comparer, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> renames)
+    private readonly IReadOnlySet<string> _excludedTables;
+
+    public SchemaDiffer(
+        SchemaComparer comparer,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> renames,
+        IReadOnlySet<string>? excludedTables = null)
     {
         _comparer = comparer;
         _renames = renames;
+        _excludedTables = excludedTables ?? new HashSet<string>();
     }
 
     public SchemaDiff Diff(DatabaseSnapshot live, DatabaseSnapshot desired)
@@ -32,7 +38,9 @@ internal sealed class SchemaDiffer
             diff.AlteredTables.Add(tableDiff);
         }
 
-        diff.DroppedTables.AddRange(live.Tables.Values.Where(t => desired.FindTable(t.Name) is null).OrderBy(t => t.Name, StringComparer.Ordinal));
+        diff.DroppedTables.AddRange(live.Tables.Values
+            .Where(t => desired.FindTable(t.Name) is null && !_excludedTables.Contains(t.Name))
+            .OrderBy(t => t.Name, StringComparer.Ordinal));
         DiffForeignKeys(diff);
         diff.AlteredTables.RemoveAll(t => t.IsEmpty);
         return diff;

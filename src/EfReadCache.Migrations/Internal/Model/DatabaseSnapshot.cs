@@ -6,7 +6,15 @@ internal sealed class DatabaseSnapshot
     public DatabaseSnapshot(string? schema, IEnumerable<TableSnapshot> tables, IEnumerable<UnmanagedObject> unmanaged)
     {
         Schema = schema;
-        Tables = tables.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        // SQLite names are case-insensitive. PostgreSQL's quoted names are not, but two tables that differ only by case
+        // are rare: the first one read is compared, and the other is left out rather than failing the whole plan.
+        var byName = new Dictionary<string, TableSnapshot>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in tables)
+        {
+            byName.TryAdd(table.Name, table);
+        }
+
+        Tables = byName;
         Unmanaged = unmanaged.ToList();
     }
 

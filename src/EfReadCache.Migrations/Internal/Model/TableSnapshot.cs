@@ -25,7 +25,8 @@ internal sealed class TableSnapshot
     public IReadOnlyList<string> TriggerSql { get; init; } = [];
 
     public ColumnSnapshot? FindColumn(string name)
-        => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal))
+            ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Name;
 }
