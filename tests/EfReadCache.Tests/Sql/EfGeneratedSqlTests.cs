@@ -179,12 +179,7 @@ public sealed class EfGeneratedSqlTests
     [MemberData(nameof(ScalarCases))]
     public void Scalar_queries_captured_from_SQLite(string name, string reads, string keyword)
     {
-        using var database = new SqliteAnalyzerDatabase();
-        using var db = database.CreateContext();
-        database.Recorder.Commands.Clear();
-        RunScalar(db, name);
-
-        var sql = Assert.Single(database.Recorder.Commands);
+        var sql = SqliteAnalyzerDatabase.CaptureSingle(db => RunScalar(db, name));
         Assert.Contains(keyword, sql, StringComparison.OrdinalIgnoreCase);
         SqlAssert.Analysis(sql, SqlDialect.Sqlite, reads, "", "");
     }
@@ -236,12 +231,7 @@ public sealed class EfGeneratedSqlTests
     [MemberData(nameof(BulkCases))]
     public void ExecuteUpdate_and_ExecuteDelete_captured_from_SQLite(string name, string reads, string writes)
     {
-        using var database = new SqliteAnalyzerDatabase();
-        using var db = database.CreateContext();
-        database.Recorder.Commands.Clear();
-        RunBulk(db, name);
-
-        var sql = Assert.Single(database.Recorder.Commands);
+        var sql = SqliteAnalyzerDatabase.CaptureSingle(db => RunBulk(db, name));
         SqlAssert.Analysis(sql, SqlDialect.Sqlite, reads, writes, "W");
     }
 

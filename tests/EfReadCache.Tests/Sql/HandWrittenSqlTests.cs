@@ -56,6 +56,7 @@ public sealed class HandWrittenSqlTests
 
         // CTEs
         { "recursive_and_materialized_ctes", Pg, "WITH RECURSIVE tree (id, parent) AS (SELECT id, parent FROM nodes UNION ALL SELECT n.id, n.parent FROM nodes n JOIN tree ON n.parent = tree.id), other AS MATERIALIZED (SELECT * FROM extra) SELECT * FROM tree, other", "nodes, extra", "", "" },
+        { "cte_named_like_a_keyword", Pg, "WITH comment AS (SELECT * FROM notes) SELECT * FROM comment", "notes", "", "" },
         { "not_materialized_cte", Pg, "WITH x AS NOT MATERIALIZED (SELECT 1) SELECT * FROM x", "", "", "" },
         { "data_modifying_cte", Pg, "WITH moved AS (DELETE FROM inbox WHERE done RETURNING *) INSERT INTO archive SELECT * FROM moved", "", "inbox, archive", "W" },
         { "with_ordinality_is_not_a_cte", Pg, "SELECT * FROM unnest(ARRAY[1, 2]) WITH ORDINALITY AS u(v, n) JOIN t ON t.id = u.v", "t", "", "" },
@@ -79,6 +80,7 @@ public sealed class HandWrittenSqlTests
         { "copy_from_writes", Pg, "COPY t (a, b) FROM STDIN WITH (FORMAT binary)", "", "t", "W" },
         { "copy_to_reads", Pg, "COPY (SELECT * FROM t) TO STDOUT; COPY u TO STDOUT", "t, u", "", "" },
         { "select_into_creates_a_table", Pg, "SELECT * INTO new_t FROM old_t", "old_t", "new_t", "WS" },
+        { "select_into_unlogged_table", Pg, "SELECT * INTO UNLOGGED TABLE copy FROM t", "t", "copy", "WS" },
         { "mysql_select_into_variable_is_a_read", My, "SELECT count(*) INTO @n FROM t", "t", "", "" },
         { "tsql_output_into", Ms, "DELETE FROM a OUTPUT deleted.id INTO log (id) WHERE x = 1", "", "a, log", "W" },
         { "tsql_ef_merge_batch", Ms, "SET IMPLICIT_TRANSACTIONS OFF;\nSET NOCOUNT ON;\nMERGE [Blogs] USING (\nVALUES (@p0, 0),\n(@p1, 1)) AS i ([Name], _Position) ON 1=0\nWHEN NOT MATCHED THEN\nINSERT ([Name])\nVALUES (i.[Name])\nOUTPUT INSERTED.[Id], i._Position;", "", "Blogs", "W" },

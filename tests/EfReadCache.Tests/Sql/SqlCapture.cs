@@ -104,6 +104,16 @@ public sealed class SqliteAnalyzerDatabase : IDisposable
 
     public AnalyzerContext CreateContext() => AnalyzerContext.Sqlite(_path + ";Pooling=False", Recorder);
 
+    /// <summary>Runs an operation against a fresh database and returns the one command it executed.</summary>
+    public static string CaptureSingle(Action<AnalyzerContext> operation)
+    {
+        using var database = new SqliteAnalyzerDatabase();
+        using var db = database.CreateContext();
+        database.Recorder.Commands.Clear();
+        operation(db);
+        return Assert.Single(database.Recorder.Commands);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

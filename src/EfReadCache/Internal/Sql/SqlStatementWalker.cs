@@ -715,7 +715,7 @@ internal sealed class SqlStatementWalker
     {
         ref var frame = ref Current;
         var j = i + 1;
-        while (Is(j, SqlKeyword.Temp) || Is(j, SqlKeyword.Temporary) || Is(j, SqlKeyword.Table)
+        while (Is(j, SqlKeyword.Temp) || Is(j, SqlKeyword.Temporary) || Is(j, SqlKeyword.Unlogged) || Is(j, SqlKeyword.Table)
             || Is(j, SqlKeyword.Global) || Is(j, SqlKeyword.Local))
         {
             j++;
@@ -981,9 +981,9 @@ internal sealed class SqlStatementWalker
         }
 
         var name = _tokens[j];
-        if (!(name.Kind == SqlTokenKind.QuotedIdentifier || (name.Kind == SqlTokenKind.Word && name.Keyword == SqlKeyword.None)))
+        if (!IsName(name) || name.Is(SqlKeyword.Ordinality))
         {
-            // WITH (NOLOCK), WITH ORDINALITY, WITH TIES, WITH ROLLUP, WITH CHECK OPTION, WITH NO DATA, ...
+            // WITH (NOLOCK), WITH ORDINALITY AS t(...); WITH TIES, WITH ROLLUP, WITH NO DATA have no AS after them.
             return false;
         }
 
@@ -1155,7 +1155,8 @@ internal sealed class SqlStatementWalker
                 i++;
             }
             else if (name[i + 1] == '+' && i + 8 <= name.Length
-                && int.TryParse(name.AsSpan(i + 2, 6), System.Globalization.NumberStyles.HexNumber, null, out var wide))
+                && int.TryParse(name.AsSpan(i + 2, 6), System.Globalization.NumberStyles.HexNumber, null, out var wide)
+                && wide <= 0x10FFFF && (wide < 0xD800 || wide > 0xDFFF))
             {
                 builder.Append(char.ConvertFromUtf32(wide));
                 i += 7;
