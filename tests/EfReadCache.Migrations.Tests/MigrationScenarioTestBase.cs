@@ -72,6 +72,7 @@ public abstract partial class MigrationScenarioTestBase : IAsyncLifetime
 
         var plan = await Db.PlanAsync(Model);
         Assert.DoesNotContain(plan.Operations, o => o.LosesData);
+        Assert.Contains(plan.Warnings, w => w.Contains("Posts.Slug is NOT NULL without a default", StringComparison.Ordinal));
         var result = await Db.ApplyAsync(Model);
         Assert.True(result.Applied);
         Assert.Equal(

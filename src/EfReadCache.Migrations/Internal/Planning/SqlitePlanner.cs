@@ -119,6 +119,11 @@ internal sealed class SqlitePlanner : SchemaPlanner
             foreach (var column in table.AddedColumns)
             {
                 changes.Add($"add column {column.Name} {column.StoreType}{(column.IsNullable ? "" : " NOT NULL")}");
+                if (!column.IsNullable && column.DefaultSql is null && column.ComputedSql is null
+                    && await DataChecks.CountRowsAsync(Session, table.Live.Name, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    Plan.Warnings.Add($"{table.Name}.{column.Name} is NOT NULL without a default: existing rows get {SqliteRebuild.ZeroLiteral(column.StoreType)}.");
+                }
             }
 
             Plan.Add(PlanStage.RebuildTable, new SchemaOperation(
