@@ -15,10 +15,10 @@ internal sealed class SqlStatementWalker
     private int _depth;
 
     // The statement being walked.
-    private readonly List<SqlTableReference> _statementReads = [];
-    private readonly List<WriteTarget> _statementWrites = [];
-    private List<string>? _cteNames;
-    private List<(string Alias, SqlTableReference? Table)>? _aliases;
+    private readonly List<NameUse> _statementReads = [];
+    private readonly List<NameUse> _statementWrites = [];
+    private List<CteName>? _ctes;
+    private List<(string Alias, SqlTableReference? Table, int Depth)>? _aliases;
     private bool _statementWrite;
     private bool _statementUnknownWrite;
     private bool _statementSchemaChange;
@@ -105,6 +105,7 @@ internal sealed class SqlStatementWalker
                 if (_depth > 0)
                 {
                     var closed = _frames[_depth].Purpose;
+                    EndCteScopes(_depth, i);
                     _depth--;
                     i = AfterClose(closed, i);
                 }
@@ -117,7 +118,7 @@ internal sealed class SqlStatementWalker
             {
                 if (token.Kind == SqlTokenKind.Comma)
                 {
-                    i = ParseCteDefinition(i + 1);
+                    i = ParseCteDefinition(i + 1, frame.CteRecursive);
                     continue;
                 }
 
@@ -231,7 +232,7 @@ internal sealed class SqlStatementWalker
                 return i + 1;
             case SqlKeyword.With:
                 frame.Kind = StatementKind.Query;
-                return IsCteStart(i) ? ParseCteDefinition(SkipRecursive(i + 1)) : i + 1;
+                return IsCteStart(i) ? ParseWith(i) : i + 1;
             case SqlKeyword.Table when i + 1 < _count && IsName(_tokens[i + 1]):
                 frame.Kind = StatementKind.Query;
                 return ParseFactor(i + 1, ListMode.Read);
@@ -384,7 +385,7 @@ internal sealed class SqlStatementWalker
             case SqlKeyword.Into:
                 return ParseInto(i);
             case SqlKeyword.With:
-                return IsCteStart(i) ? ParseCteDefinition(SkipRecursive(i + 1)) : i + 1;
+                return IsCteStart(i) ? ParseWith(i) : i + 1;
             case SqlKeyword.For:
                 return SkipLockingClause(i);
             case SqlKeyword.Set:
@@ -468,7 +469,17 @@ internal sealed class SqlStatementWalker
         switch (closed)
         {
             case Purpose.CteBody:
+                // A CTE is visible after its body (inside it only WITH RECURSIVE); the name there is a real table.
                 Current.Cte = CteState.AfterBody;
+                for (var k = (_ctes?.Count ?? 0) - 1; k >= 0; k--)
+                {
+                    if (_ctes![k].Depth == _depth)
+                    {
+                        _ctes[k] = _ctes[k] with { VisibleFrom = Math.Min(_ctes[k].VisibleFrom, i) };
+                        break;
+                    }
+                }
+
                 return i;
             case Purpose.TableFactor:
                 // (SELECT ...) AS alias: a derived table, which an UPDATE or DELETE may name as its target.
@@ -521,19 +532,20 @@ internal sealed class SqlStatementWalker
         }
 
         var name = ReadQualifiedName(ref i);
+        var last = i - 1;
         if (i < _count && _tokens[i].Kind == SqlTokenKind.LeftParen)
         {
             if (mode != ListMode.Read)
             {
                 // INSERT INTO t (columns), CREATE TABLE t (columns), CREATE INDEX ... ON t (columns)
-                AddWrite(name, dmlTarget);
+                AddWrite(name, last, dmlTarget);
                 return i;
             }
 
             if (IsTableHint(i))
             {
                 // T-SQL: FROM t (NOLOCK)
-                AddRead(name);
+                AddRead(name, last);
                 return i;
             }
 
@@ -548,7 +560,7 @@ internal sealed class SqlStatementWalker
 
         if (mode == ListMode.Read)
         {
-            AddRead(name);
+            AddRead(name, last);
             if (name.Name.StartsWith('#'))
             {
                 // A T-SQL temporary table belongs to one session.
@@ -557,7 +569,7 @@ internal sealed class SqlStatementWalker
         }
         else
         {
-            AddWrite(name, dmlTarget);
+            AddWrite(name, last, dmlTarget);
         }
 
         if (i < _count && _tokens[i].Kind == SqlTokenKind.Operator && _tokens[i].Length == 1 && _sql[_tokens[i].Start] == '*')
@@ -755,6 +767,7 @@ internal sealed class SqlStatementWalker
         }
 
         var name = ReadQualifiedName(ref i);
+        var last = i - 1;
         if (i < _count && _tokens[i].Kind == SqlTokenKind.LeftParen)
         {
             i = SkipBalanced(i);
@@ -763,11 +776,11 @@ internal sealed class SqlStatementWalker
         if (Is(i, SqlKeyword.From))
         {
             _statementWrite = true;
-            AddWrite(name, dmlTarget: false);
+            AddWrite(name, last, dmlTarget: false);
         }
         else
         {
-            AddRead(name);
+            AddRead(name, last);
         }
 
         return i;
@@ -923,16 +936,25 @@ internal sealed class SqlStatementWalker
         return j;
     }
 
-    private int ParseCteDefinition(int i)
+    private int ParseWith(int i)
+    {
+        var recursive = Is(i + 1, SqlKeyword.Recursive);
+        return ParseCteDefinition(recursive ? i + 2 : i + 1, recursive);
+    }
+
+    private int ParseCteDefinition(int i, bool recursive)
     {
         ref var frame = ref Current;
+        frame.CteRecursive = recursive;
         if (i >= _count || !IsName(_tokens[i]))
         {
             frame.Cte = CteState.None;
             return i;
         }
 
-        (_cteNames ??= []).Add(Identifier(_tokens[i]));
+        var token = _tokens[i];
+        (_ctes ??= []).Add(new CteName(
+            Identifier(token), token.Kind == SqlTokenKind.QuotedIdentifier, _depth, recursive ? i : int.MaxValue, int.MaxValue));
         i++;
         if (i < _count && _tokens[i].Kind == SqlTokenKind.LeftParen)
         {
@@ -995,8 +1017,6 @@ internal sealed class SqlStatementWalker
 
         return Is(j, SqlKeyword.As);
     }
-
-    private int SkipRecursive(int i) => Is(i, SqlKeyword.Recursive) ? i + 1 : i;
 
     private int SkipIfExists(int i)
     {
@@ -1193,22 +1213,63 @@ internal sealed class SqlStatementWalker
         Current.Kind = StatementKind.Unknown;
     }
 
-    private void AddRead(SqlTableReference table) => _statementReads.Add(table);
+    private void AddRead(SqlTableReference table, int lastPart)
+        => _statementReads.Add(new NameUse(table, lastPart, _tokens[lastPart].Kind == SqlTokenKind.QuotedIdentifier, _depth, false));
 
-    private void AddWrite(SqlTableReference table, bool dmlTarget) => _statementWrites.Add(new WriteTarget(table, dmlTarget));
+    private void AddWrite(SqlTableReference table, int lastPart, bool dmlTarget)
+        => _statementWrites.Add(
+            new NameUse(table, lastPart, _tokens[lastPart].Kind == SqlTokenKind.QuotedIdentifier, _depth, dmlTarget));
 
-    private void AddAlias(string alias, SqlTableReference? table) => (_aliases ??= []).Add((alias, table));
+    private void AddAlias(string alias, SqlTableReference? table) => (_aliases ??= []).Add((alias, table, _depth));
 
-    private bool IsCteName(SqlTableReference table)
-        => table.Schema is null && _cteNames is not null && _cteNames.Contains(table.Name, StringComparer.OrdinalIgnoreCase);
+    private void EndCteScopes(int depth, int position)
+    {
+        if (_ctes is null)
+        {
+            return;
+        }
+
+        for (var k = 0; k < _ctes.Count; k++)
+        {
+            if (_ctes[k].Depth == depth && _ctes[k].ScopeEnd == int.MaxValue)
+            {
+                _ctes[k] = _ctes[k] with { ScopeEnd = position };
+            }
+        }
+    }
+
+    /// <summary>
+    ///     Whether a name refers to a CTE visible where it is used. <paramref name="strict" /> (for reads, where a wrong
+    ///     yes loses a dependency) ignores case only when neither name is quoted.
+    /// </summary>
+    private bool IsVisibleCte(NameUse use, bool strict)
+    {
+        if (use.Table.Schema is not null || _ctes is null)
+        {
+            return false;
+        }
+
+        foreach (var cte in _ctes)
+        {
+            if (cte.VisibleFrom <= use.Position && use.Position < cte.ScopeEnd
+                && (string.Equals(cte.Name, use.Table.Name, StringComparison.Ordinal)
+                    || ((!strict || (!cte.Quoted && !use.Quoted))
+                        && string.Equals(cte.Name, use.Table.Name, StringComparison.OrdinalIgnoreCase))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void EndStatement()
     {
         foreach (var read in _statementReads)
         {
-            if (!IsCteName(read))
+            if (!IsVisibleCte(read, strict: true))
             {
-                AddUnique(_reads, read);
+                AddUnique(_reads, read.Table);
             }
         }
 
@@ -1219,7 +1280,7 @@ internal sealed class SqlStatementWalker
             _schemaChange |= _statementSchemaChange;
             foreach (var write in _statementWrites)
             {
-                if (write.DmlTarget && write.Table.Schema is null && TryResolveAlias(write.Table.Name, out var aliased))
+                if (write.DmlTarget && write.Table.Schema is null && TryResolveAlias(write, out var aliased))
                 {
                     // T-SQL/MySQL: UPDATE b SET ... FROM Blogs AS b; DELETE b FROM Blogs b JOIN ...
                     if (aliased is { } table)
@@ -1231,7 +1292,7 @@ internal sealed class SqlStatementWalker
                         _unknownWrite = true;
                     }
                 }
-                else if (IsCteName(write.Table))
+                else if (IsVisibleCte(write, strict: false))
                 {
                     // T-SQL: WITH x AS (SELECT ... FROM t) UPDATE x SET ... writes t.
                     _unknownWrite = true;
@@ -1245,7 +1306,7 @@ internal sealed class SqlStatementWalker
 
         _statementReads.Clear();
         _statementWrites.Clear();
-        _cteNames?.Clear();
+        _ctes?.Clear();
         _aliases?.Clear();
         _statementWrite = false;
         _statementUnknownWrite = false;
@@ -1255,13 +1316,14 @@ internal sealed class SqlStatementWalker
         _frames[0] = new Frame { AtStart = true };
     }
 
-    private bool TryResolveAlias(string name, out SqlTableReference? table)
+    private bool TryResolveAlias(NameUse write, out SqlTableReference? table)
     {
-        if (_aliases is not null)
+        // Only T-SQL and MySQL let UPDATE/DELETE name an alias of their own FROM clause (not of a subquery's).
+        if (_aliases is not null && _dialect is SqlDialect.SqlServer or SqlDialect.MySql or SqlDialect.Generic)
         {
-            foreach (var (alias, aliased) in _aliases)
+            foreach (var (alias, aliased, depth) in _aliases)
             {
-                if (string.Equals(alias, name, StringComparison.OrdinalIgnoreCase))
+                if (depth == write.Depth && string.Equals(alias, write.Table.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     table = aliased;
                     return true;
@@ -1281,7 +1343,11 @@ internal sealed class SqlStatementWalker
         }
     }
 
-    private readonly record struct WriteTarget(SqlTableReference Table, bool DmlTarget);
+    /// <summary>A relation named at a token position, at a frame depth; for writes, whether it is an UPDATE/DELETE target.</summary>
+    private readonly record struct NameUse(SqlTableReference Table, int Position, bool Quoted, int Depth, bool DmlTarget);
+
+    /// <summary>A CTE name: visible from <see cref="VisibleFrom" /> to <see cref="ScopeEnd" /> (token positions).</summary>
+    private readonly record struct CteName(string Name, bool Quoted, int Depth, int VisibleFrom, int ScopeEnd);
 
     /// <summary>The state of one parenthesis level (index 0 is the statement itself).</summary>
     private struct Frame
@@ -1296,6 +1362,7 @@ internal sealed class SqlStatementWalker
         public bool UpdateTargets;
         public bool ExpectOnTarget;
         public CteState Cte;
+        public bool CteRecursive;
         public Purpose PendingParen;
     }
 }
