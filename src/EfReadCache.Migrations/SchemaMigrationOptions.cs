@@ -15,7 +15,8 @@ public sealed class SchemaMigrationOptions
     public bool AllowDataLoss { get; set; }
 
     /// <summary>
-    ///     Takes the lock and computes the plan, but applies nothing. <c>ApplySchemaAsync</c> then returns the plan with
+    ///     Computes the plan as <c>ApplySchemaAsync</c> would (PostgreSQL: under the advisory lock; SQLite: in a read
+    ///     transaction), but applies nothing. <c>ApplySchemaAsync</c> then returns the plan with
     ///     <see cref="SchemaApplyResult.Applied" /> <see langword="false" /> and never throws for blocked items.
     /// </summary>
     /// <value>The default is <see langword="false" />.</value>
@@ -33,6 +34,11 @@ public sealed class SchemaMigrationOptions
     ///     How long to wait for the migration lock (PostgreSQL: an advisory lock and the table locks; SQLite: the write lock
     ///     taken by <c>BEGIN IMMEDIATE</c>) before giving up with an error.
     /// </summary>
+    /// <remarks>
+    ///     On PostgreSQL it is also <c>lock_timeout</c> for every statement, so an ALTER that waits for a busy table fails
+    ///     (and rolls back) instead of hanging; statements otherwise run with the context's command timeout, or none. On
+    ///     SQLite it bounds every wait for a lock.
+    /// </remarks>
     /// <value>The default is 60 seconds.</value>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

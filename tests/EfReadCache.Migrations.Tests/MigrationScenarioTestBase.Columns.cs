@@ -27,6 +27,13 @@ public abstract partial class MigrationScenarioTestBase
             Assert.Contains("AllowDataLoss", exception.Message, StringComparison.Ordinal);
         }
 
+        await using (var context = Db.Context(m => Models.BlogsAndPosts(m)))
+        {
+            var dryRun = await context.Database.ApplySchemaAsync(new SchemaMigrationOptions { DryRun = true });
+            Assert.False(dryRun.Applied);
+            Assert.Single(dryRun.Plan.Blocked);
+        }
+
         Assert.Equal(["10|keep-10", "11|keep-11", "12|keep-12"], await Db.RowsAsync("""SELECT "Id", "Legacy" FROM "Posts" ORDER BY "Id" """));
 
         var allowed = await Db.PlanAsync(m => Models.BlogsAndPosts(m), AllowDataLoss);

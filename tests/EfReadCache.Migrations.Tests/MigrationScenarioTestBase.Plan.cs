@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EfReadCache.Migrations.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EfReadCache.Migrations.Tests;
 
@@ -44,6 +45,41 @@ public abstract partial class MigrationScenarioTestBase
         Assert.True(result.Applied);
         var distinct = steps.Distinct().ToList();
         Assert.Equal(["lock", "desired", "introspect", "diff", "check", "apply", "verify", "invalidate", "done"], distinct);
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<(LogLevel Level, string Message)> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.Add((logLevel, formatter(state, exception)));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_logger_gets_every_statement_and_warning()
+    {
+        await SeedBlogsAndPostsAsync();
+        await Db.ExecuteAsync("""UPDATE "Posts" SET "BlogId" = 2 WHERE "Id" = 10""");
+        void Model(ModelBuilder m)
+        {
+            Models.BlogsAndPosts(m);
+            m.Entity("Posts").IndexerProperty<string>("Slug").IsRequired();
+        }
+
+        var logger = new ListLogger();
+        await using var context = Db.Context(Model);
+        await context.Database.ApplySchemaAsync(new SchemaMigrationOptions { Logger = logger });
+        Assert.Contains(logger.Lines, l => l.Level == LogLevel.Information && l.Message.Contains("\"Slug\"", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("Slug", StringComparison.Ordinal));
     }
 
     [Fact]

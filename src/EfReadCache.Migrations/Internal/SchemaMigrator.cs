@@ -46,7 +46,13 @@ internal sealed class SchemaMigrator
         try
         {
             var connection = _database.GetDbConnection();
-            var session = new MigrationSession(connection, _dialect, _database.GetCommandTimeout() ?? 30);
+            // SQLite statements are local: their only waits are for locks (busy retries), bounded by the lock timeout.
+            // PostgreSQL: the context's command timeout, or none (an ALTER of a large table may take long); lock waits
+            // are bounded by lock_timeout.
+            var timeout = _dialect == SchemaDialect.Sqlite
+                ? Math.Max(1, (int)Math.Ceiling(_options.LockTimeout.TotalSeconds))
+                : _database.GetCommandTimeout() ?? 0;
+            var session = new MigrationSession(connection, _dialect, timeout);
             IMigrationLock migrationLock = _dialect == SchemaDialect.Sqlite ? new SqliteMigrationLock() : new PostgresMigrationLock();
             Report("lock", writing ? "taking the migration lock" : "opening a read transaction");
             await migrationLock.BeginAsync(session, writing, source.Schema, _options.LockTimeout, cancellationToken).ConfigureAwait(false);

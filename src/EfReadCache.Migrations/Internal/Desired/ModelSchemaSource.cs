@@ -34,7 +34,17 @@ internal sealed class ModelSchemaSource
 
     public static ModelSchemaSource From(DbContext context)
     {
-        var model = context.GetService<IDesignTimeModel>().Model;
+        IModel model;
+        try
+        {
+            model = context.GetService<IDesignTimeModel>().Model;
+        }
+        catch (InvalidOperationException)
+        {
+            // A compiled model has no design-time model; its runtime model still carries the relational mapping.
+            model = context.Model;
+        }
+
         var relationalModel = model.GetRelationalModel();
         var schemas = relationalModel.Tables.Where(t => !t.IsExcludedFromMigrations).Select(t => t.Schema).Distinct().ToList();
         if (schemas.Count > 1)
