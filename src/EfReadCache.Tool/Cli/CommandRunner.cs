@@ -56,6 +56,13 @@ internal static class CommandRunner
                     }
 
                     built = $"{startup.Name} built in {watch.Elapsed.TotalSeconds:0.0} s.";
+                    if (startup.PackageFolders.Count == 0)
+                    {
+                        // Never restored before this build: read the NuGet folders the build just set up.
+                        startup = await MsBuildProject.EvaluateAsync(startupPath, settings.Configuration, settings.Framework, console.VerboseWriter, cancellationToken)
+                            .ConfigureAwait(false);
+                        target = startupPath == projectPath ? startup : target;
+                    }
                 }
 
                 EnsureBuilt(startup, settings);
