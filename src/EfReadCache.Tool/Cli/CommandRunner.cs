@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EfReadCache.Tool.Output;
 using EfReadCache.Tool.Projects;
 using EfReadCache.Tool.Protocol;
+using EfReadCache.Tool.Worker;
 
 namespace EfReadCache.Tool.Cli;
 
@@ -103,7 +104,7 @@ internal static class CommandRunner
                 report.Checks = [.. checks];
                 if (stage == "worker")
                 {
-                    report.Checks.Add(DoctorCheck.Create("dbcontext", DoctorCheck.Fail, ex.Message, ex.Hint));
+                    report.Checks.Add(DoctorCheck.Create(DoctorRunner.ContextCheck, DoctorCheck.Fail, ex.Message, ex.Hint));
                 }
                 else
                 {
@@ -111,7 +112,11 @@ internal static class CommandRunner
                 }
 
                 var done = report.Checks.Select(c => c.Name).ToHashSet();
-                foreach (var name in new[] { ProjectCheck, BuildCheck, "dbcontext", "provider", "database", "schema", "cache", "redis" }.Where(n => !done.Contains(n)))
+                foreach (var name in new[]
+                         {
+                             ProjectCheck, BuildCheck, DoctorRunner.ContextCheck, DoctorRunner.ProviderCheck, DoctorRunner.DatabaseCheck,
+                             DoctorRunner.SchemaCheck, DoctorRunner.CacheCheck, DoctorRunner.RedisCheck,
+                         }.Where(n => !done.Contains(n)))
                 {
                     report.Checks.Add(DoctorCheck.Create(name, DoctorCheck.Skip, "Not checked: an earlier check failed."));
                 }
