@@ -49,6 +49,33 @@ public sealed class EfGeneratedSqlTests
         // SQLite has no schemas: EF drops "ops".
         ["schema_qualified_table"] = new(db => db.AuditEntries.Where(a => a.Action == "x"), "Audit", "ops.Audit"),
         ["json_collection_any"] = Same(db => db.Blogs.Where(b => b.Details!.Links.Any(l => l.Clicks > 5)), "Blogs"),
+        ["json_and_owned_properties"] = Same(db => db.Blogs.Where(b => b.Details!.Theme == "dark" && b.Owner!.City == "x"), "Blogs"),
+        ["union"] = Same(db => db.Blogs.Select(b => b.Name).Union(db.Tags.Select(t => t.Label)), "Blogs, Tags"),
+        ["concat_except"] = Same(
+            db => db.Blogs.Select(b => b.Name).Concat(db.Posts.Select(p => p.Title)).Except(db.Tags.Select(t => t.Label)),
+            "Blogs, Posts, Tags"),
+        ["left_join"] = Same(
+            db => from b in db.Blogs
+                  join p in db.Posts on b.Id equals p.BlogId into ps
+                  from p in ps.DefaultIfEmpty()
+                  select new { b.Name, p!.Title },
+            "Blogs, Posts"),
+        ["first_per_group"] = Same(db => db.Posts.GroupBy(p => p.BlogId).Select(g => g.OrderBy(p => p.Id).First()), "Posts, PostStats"),
+        ["distinct_count_in_projection"] = Same(
+            db => db.Blogs.Select(b => new { b.Name, N = b.Posts.Select(p => p.Title).Distinct().Count() }), "Blogs, Posts"),
+        ["many_to_many_any"] = Same(db => db.Blogs.Where(b => b.Tags.Any(t => t.Label.StartsWith("x"))), "Blogs, BlogTag, Tags"),
+        ["navigation_then_collection_count"] = Same(db => db.Posts.Select(p => p.Blog!.Tags.Count), "Posts, Blogs, BlogTag, Tags"),
+        ["tpt_of_type"] = Same(db => db.Shapes.OfType<AnalyzerCircle>().Where(c => c.Radius > 1), "Shapes, Circles"),
+        ["string_join_aggregate"] = Same(db => db.Blogs.Select(b => string.Join(",", b.Posts.Select(p => p.Title))), "Blogs, Posts"),
+        ["select_many"] = Same(db => db.Blogs.SelectMany(b => b.Posts, (b, p) => new { b.Name, p.Title }), "Blogs, Posts"),
+        ["view_join"] = Same(
+            db => from s in db.BlogSummaries join b in db.Blogs on s.BlogId equals b.Id select new { s.PostCount, b.Name },
+            "BlogSummaries, Blogs"),
+        ["schema_table_join"] = new(
+            db => from a in db.AuditEntries join b in db.Blogs on a.Action equals b.Name select new { a.At, b.Id },
+            "Audit, Blogs", "ops.Audit, Blogs"),
+        ["take_inside_nested_collection"] = Same(
+            db => db.Blogs.Select(b => new { b.Name, Top = b.Posts.OrderBy(p => p.Id).Take(2).ToList() }), "Blogs, Posts, PostStats"),
     };
 
     public static TheoryData<string, string> QueryCases()

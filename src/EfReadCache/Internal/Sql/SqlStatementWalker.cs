@@ -18,7 +18,7 @@ internal sealed class SqlStatementWalker
     private readonly List<NameUse> _statementReads = [];
     private readonly List<NameUse> _statementWrites = [];
     private List<CteName>? _ctes;
-    private List<(string Alias, SqlTableReference? Table, int Depth)>? _aliases;
+    private List<(int Token, SqlTableReference? Table, int Depth)>? _aliases;
     private bool _statementWrite;
     private bool _statementUnknownWrite;
     private bool _statementSchemaChange;
@@ -593,7 +593,7 @@ internal sealed class SqlStatementWalker
         {
             if (i + 1 < _count && IsName(_tokens[i + 1]))
             {
-                AddAlias(Identifier(_tokens[i + 1]), table);
+                AddAlias(i + 1, table);
                 return i + 2;
             }
 
@@ -602,7 +602,7 @@ internal sealed class SqlStatementWalker
 
         if (token.Kind == SqlTokenKind.QuotedIdentifier || (token.Kind == SqlTokenKind.Word && token.Keyword == SqlKeyword.None))
         {
-            AddAlias(Identifier(token), table);
+            AddAlias(i, table);
             return i + 1;
         }
 
@@ -1220,7 +1220,7 @@ internal sealed class SqlStatementWalker
         => _statementWrites.Add(
             new NameUse(table, lastPart, _tokens[lastPart].Kind == SqlTokenKind.QuotedIdentifier, _depth, dmlTarget));
 
-    private void AddAlias(string alias, SqlTableReference? table) => (_aliases ??= []).Add((alias, table, _depth));
+    private void AddAlias(int token, SqlTableReference? table) => (_aliases ??= []).Add((token, table, _depth));
 
     private void EndCteScopes(int depth, int position)
     {
@@ -1323,7 +1323,8 @@ internal sealed class SqlStatementWalker
         {
             foreach (var (alias, aliased, depth) in _aliases)
             {
-                if (depth == write.Depth && string.Equals(alias, write.Table.Name, StringComparison.OrdinalIgnoreCase))
+                if (depth == write.Depth
+                    && string.Equals(Identifier(_tokens[alias]), write.Table.Name, StringComparison.OrdinalIgnoreCase))
                 {
                     table = aliased;
                     return true;
