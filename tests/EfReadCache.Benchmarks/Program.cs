@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using EfReadCache.Benchmarks.Benchmarks;
+using EfReadCache.Benchmarks.Harness;
+using EfReadCache.Benchmarks.Infrastructure;
+using Perfolizer.Horology;
+using Perfolizer.Metrology;
+
+namespace EfReadCache.Benchmarks;
+
+/// <summary>
+///     The benchmark suite. Usage (build/bench.sh calls it):
+///     <c>--smoke</c>: run every benchmark body a few times, check the results and the cache's hits, run the extra
+///     harnesses at a tiny size and a BenchmarkDotNet dry job; exits non-zero on any failure.
+///     <c>--results DIR</c>: where reports go (default ./results). <c>--only queries|invalidation|extras</c>: one part.
+///     Other arguments go to BenchmarkDotNet (for example <c>--filter *Scenario*</c>).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var list = args.ToList();
+        var smoke = Take(list, "--smoke");
+        var resultsDir = Path.GetFullPath(TakeValue(list, "--results") ?? "results");
+        var only = TakeValue(list, "--only");
+
+        Directory.CreateDirectory(resultsDir);
+        try
+        {
+            if (Take(list, "--quick-compare"))
+            {
+                await QuickCompare.RunAsync(rounds: 7, opsPerRound: 300);
+                return 0;
+            }
+
+            return smoke ? await SmokeAsync(resultsDir) : await FullAsync(resultsDir, only, list.ToArray());
+        }
+        catch (Exception exception)
+        {
+            Console.Error.WriteLine("bench: FAILED: " + exception);
+            return 1;
+        }
+        finally
+        {
+            try
+            {
+                await BenchDatabases.CleanupAsync();
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine("bench: could not drop this run's databases: " + exception.Message);
+            }
+        }
+    }
+
+    private static async Task<int> FullAsync(string resultsDir, string? only, string[] bdnArgs)
+    {
+        var config = Config(resultsDir, Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(4)
+            .WithIterationCount(12)
+            .WithIterationTime(TimeInterval.FromMilliseconds(250)));
+        var failed = false;
+        if (only is null or "queries")
+        {
+            var summary = BenchmarkRunner.Run<QueryBenchmarks>(config, bdnArgs);
+            SummaryJson.Write(summary, Path.Combine(resultsDir, "queries.json"));
+            failed |= HasErrors(summary);
+        }
+
+        if (only is null or "invalidation")
+        {
+            var summary = BenchmarkRunner.Run<InvalidationBenchmarks>(config, bdnArgs);
+            SummaryJson.Write(summary, Path.Combine(resultsDir, "invalidation.json"));
+            failed |= HasErrors(summary);
+        }
+
+        if (only is null or "extras")
+        {
+            var results = new Results();
+            await ContentionHarness.RunAsync(results, TimeSpan.FromSeconds(3), rounds: 2);
+            await MemoryHarness.RunAsync(results, quick: false);
+            await MigratorHarness.RunAsync(results, repetitions: 5);
+            results.Write(Path.Combine(resultsDir, "extras.json"));
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<int> SmokeAsync(string resultsDir)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var scenario in Enum.GetValues<Scenario>())
+        {
+            using var env = await BenchEnvironment.CreateAsync(scenario); // checks every variant against uncached SQLite
+            var benchmarks = new QueryBenchmarks { Scenario = scenario };
+            benchmarks.Setup();
+            foreach (var method in typeof(QueryBenchmarks).GetMethods().Where(m => m.IsDefined(typeof(BenchmarkAttribute), false)))
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var task = (Task)method.Invoke(benchmarks, null)!;
+                    await task;
+                }
+            }
+
+            await env.VerifyAsync();
+            benchmarks.Cleanup();
+            Console.WriteLine($"smoke: {scenario} ok ({env.SqliteFloorInterceptor.Commands} command(s), checksum {env.Expected})");
+        }
+
+        var invalidation = new InvalidationBenchmarks { Entries = 1000 };
+        invalidation.Setup();
+        await invalidation.InvalidatePosts();
+        invalidation.Cleanup();
+
+        var results = new Results();
+        await ContentionHarness.RunAsync(results, TimeSpan.FromMilliseconds(200), rounds: 1);
+        await MemoryHarness.RunAsync(results, quick: true);
+        await MigratorHarness.RunAsync(results, repetitions: 1);
+        results.Write(Path.Combine(resultsDir, "extras.json"));
+
+        // BenchmarkDotNet itself: one dry case, in process.
+        var config = Config(Path.Combine(resultsDir, "smoke-bdn"), Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        var summary = BenchmarkRunner.Run<QueryBenchmarks>(config, ["--filter", "*Sqlite_MemoryHit*"]);
+        SummaryJson.Write(summary, Path.Combine(resultsDir, "queries.json"));
+        if (HasErrors(summary) || summary.Reports.Length == 0)
+        {
+            Console.Error.WriteLine("smoke: the BenchmarkDotNet dry run failed");
+            return 1;
+        }
+
+        Console.WriteLine($"smoke: all ok in {watch.Elapsed.TotalSeconds:F0} s");
+        return 0;
+    }
+
+    private static IConfig Config(string resultsDir, Job job)
+        => ManualConfig.CreateEmpty()
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
+            .AddExporter(new CsvExporter(
+                CsvSeparator.Comma,
+                new SummaryStyle(System.Globalization.CultureInfo.InvariantCulture, printUnitsInHeader: true, SizeUnit.B, TimeUnit.Microsecond, printUnitsInContent: false)))
+            .AddExporter(MarkdownExporter.GitHub)
+            .WithArtifactsPath(resultsDir)
+            .WithOptions(ConfigOptions.DisableLogFile);
+
+    private static bool HasErrors(Summary summary) => summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success);
+
+    private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+    private static string? TakeValue(List<string> args, string flag)
+    {
+        var index = args.IndexOf(flag);
+        if (index < 0 || index + 1 >= args.Count)
+        {
+            return null;
+        }
+
+        var value = args[index + 1];
+        args.RemoveRange(index, 2);
+        return value;
+    }
+}
