@@ -48,7 +48,7 @@ internal static class SqliteDdlParser
 
         void Add(string text)
         {
-            text = text.Trim();
+            text = RemoveComments(text).Trim();
             if (text.Length == 0)
             {
                 return;
@@ -207,6 +207,49 @@ internal static class SqliteDdlParser
         var position = 0;
         ReadIdentifier(definition, ref position);
         return newQuotedName + definition[position..];
+    }
+
+    /// <summary>The text without its <c>--</c> and <c>/* */</c> comments (quoted text is kept as is).</summary>
+    public static string RemoveComments(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\'' or '"' or '`' or '[')
+            {
+                var close = c == '[' ? ']' : c;
+                var start = i++;
+                while (i < text.Length && !(text[i] == close && (close == ']' || i + 1 >= text.Length || text[i + 1] != close)))
+                {
+                    i += text[i] == close ? 2 : 1;
+                }
+
+                i = Math.Min(i + 1, text.Length);
+                builder.Append(text, start, i - start);
+            }
+            else if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+            {
+                while (i < text.Length && text[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? text.Length : end + 2;
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(c);
+                i++;
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static bool IsQuoted(string text) => text.Length > 0 && text[0] is '"' or '`' or '[' or '\'';
