@@ -154,6 +154,7 @@ public sealed class HandWrittenSqlTests
         { "sqlite_pragma_read", Lite, "PRAGMA table_info(\"Blogs\")", "", "", "R" },
         { "transaction_and_session_control", Pg, "BEGIN; SAVEPOINT s; RELEASE SAVEPOINT s; ROLLBACK TO SAVEPOINT s; COMMIT; SET search_path TO public; LISTEN c; NOTIFY c, 'x'; VACUUM; ANALYZE t; LOCK TABLE t IN SHARE MODE", "", "", "" },
         { "show", Pg, "SHOW search_path", "", "", "R" },
+        { "cursor", Pg, "DECLARE c CURSOR FOR SELECT * FROM t; FETCH NEXT FROM c; CLOSE c", "t, c", "", "R" },
         { "explain_only_plans", Pg, "EXPLAIN (FORMAT JSON) DELETE FROM t WHERE id IN (SELECT id FROM u)", "u", "", "R" },
         { "explain_analyze_runs", Pg, "EXPLAIN ANALYZE DELETE FROM t", "", "t", "WR" },
         { "explain_analyze_option_runs", Pg, "EXPLAIN (ANALYZE, BUFFERS) UPDATE t SET x = 1", "", "t", "WR" },

@@ -307,8 +307,8 @@ internal sealed class SqlStatementWalker
                 return ParseFactor(i, ListMode.Write);
             case SqlKeyword.Explain or SqlKeyword.Describe or SqlKeyword.Desc:
                 return ParseExplain(i);
-            case SqlKeyword.Show or SqlKeyword.Pragma:
-                // Their results come from the catalog or settings, which no table token covers.
+            case SqlKeyword.Show or SqlKeyword.Pragma or SqlKeyword.Fetch:
+                // Their results come from the catalog, settings or a cursor's position, which no table token covers.
                 _unknownRead = true;
                 frame.Kind = StatementKind.Other;
                 return i + 1;
@@ -322,7 +322,7 @@ internal sealed class SqlStatementWalker
                 or SqlKeyword.Reset or SqlKeyword.Vacuum or SqlKeyword.Analyze or SqlKeyword.Analyse or SqlKeyword.Reindex
                 or SqlKeyword.Cluster or SqlKeyword.Checkpoint or SqlKeyword.Discard or SqlKeyword.Listen
                 or SqlKeyword.Unlisten or SqlKeyword.Notify or SqlKeyword.Lock or SqlKeyword.Unlock or SqlKeyword.Declare
-                or SqlKeyword.Prepare or SqlKeyword.Deallocate or SqlKeyword.Fetch or SqlKeyword.Move or SqlKeyword.Close
+                or SqlKeyword.Prepare or SqlKeyword.Deallocate or SqlKeyword.Move or SqlKeyword.Close
                 or SqlKeyword.Open or SqlKeyword.If or SqlKeyword.Else or SqlKeyword.While or SqlKeyword.Print
                 or SqlKeyword.Raiserror or SqlKeyword.Throw or SqlKeyword.Return or SqlKeyword.Go or SqlKeyword.Break
                 or SqlKeyword.Continue or SqlKeyword.Goto or SqlKeyword.Waitfor:
