@@ -177,6 +177,13 @@ public sealed class HandWrittenSqlTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_whitespace()
+    {
+        var analysis = SqlAssert.Analysis("\uFEFF-- tag\nSELECT * FROM t", SqlDialect.Generic, "t", "", "");
+        Assert.Equal(["tag"], analysis.Tags);
+    }
+
+    [Fact]
     public void No_tags_without_leading_comments()
         => Assert.Empty(SqlAnalyzer.Analyze("SELECT 1 -- trailing", SqlDialect.PostgreSql).Tags);
 

@@ -317,7 +317,7 @@ internal ref struct SqlLexer
         while (_position < text.Length)
         {
             var c = text[_position];
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
             {
                 _position++;
             }
