@@ -11,7 +11,7 @@ internal static class PostgresDdl
         var text = $"{Sql.Quote(column.Name)} {column.StoreType}";
         if (column.ComputedSql is not null)
         {
-            return text + $" GENERATED ALWAYS AS ({column.ComputedSql}) STORED";
+            return text + $" GENERATED ALWAYS AS ({column.ComputedSql}) STORED" + (column.IsNullable ? "" : " NOT NULL");
         }
 
         if (column.Identity is not null)
