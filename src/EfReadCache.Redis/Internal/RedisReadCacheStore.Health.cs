@@ -37,6 +37,10 @@ public sealed partial class RedisReadCacheStore
             {
                 _degraded = true;
                 first = true;
+                if (_available.Task.IsCompleted)
+                {
+                    _available = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
             }
         }
 
@@ -148,6 +152,7 @@ public sealed partial class RedisReadCacheStore
                     _view.Clear();
                     _l1?.Clear();
                     _degraded = false;
+                    _available.TrySetResult();
                     return true;
                 }
             }
@@ -214,7 +219,9 @@ public sealed partial class RedisReadCacheStore
                     probe.TrySetResult();
                 }
 
-                break;
+                return;
         }
+
+        MessageApplied?.Invoke(parts[2]);
     }
 }

@@ -62,6 +62,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
     private volatile bool _degraded = true;
     private volatile bool _subscribed;
     private volatile bool _allDirty;
+    private TaskCompletionSource _available = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _recovering;
     private long _bypassedWrites;
 
@@ -99,6 +100,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
                 // Nothing to catch up at startup: one blocking PING (no thread-pool dependency) and the store is live.
                 _syncPool.Execute(["PING"u8.ToArray()]);
                 _degraded = false;
+                _available.TrySetResult();
             }
             catch (Exception exception) when (IsFault(exception))
             {
@@ -115,6 +117,12 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
 
     /// <summary>Whether the store serves from Redis now (false while Redis is unreachable or being caught up).</summary>
     public bool IsAvailable => !_degraded;
+
+    /// <summary>Completes when the store serves from Redis (at once if it does now); for tests and health checks.</summary>
+    public Task WhenAvailable => _available.Task;
+
+    /// <summary>Raised after an invalidation message from any instance (this one included) was applied; for tests.</summary>
+    public event Action<string>? MessageApplied;
 
     /// <summary>Writes that ran while Redis was unreachable (their invalidations are replayed on reconnect).</summary>
     public long WritesWhileUnavailable => Interlocked.Read(ref _bypassedWrites);
