@@ -27,5 +27,8 @@ public abstract partial class MigrationScenarioTestBase
             ? """SELECT "Total"::text FROM "Order" """
             : """SELECT printf('%.2f', "Total") FROM "Order" """));
         Assert.True((await Db.PlanAsync(RichModel.Build)).IsEmpty);
+
+        // The model's check constraint came with the new table.
+        await Assert.ThrowsAnyAsync<Exception>(() => Db.ExecuteAsync(""" UPDATE "Order" SET "Quantity" = 0 """));
     }
 }

@@ -37,7 +37,7 @@ internal sealed class PostgresSchemaReader : ISchemaReader
                pc.relname,
                ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
-               con.confupdtype::text, con.confdeltype::text
+               con.confupdtype::text, con.confdeltype::text, pg_get_constraintdef(con.oid)
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -113,6 +113,7 @@ internal sealed class PostgresSchemaReader : ISchemaReader
                     OnUpdate = ForeignKeyActions.FromPostgres(r[6] as string),
                     OnDelete = ForeignKeyActions.FromPostgres(r[7] as string),
                 }).ToList(),
+                CheckConstraints = constraints.Where(r => (string)r[2]! == "c").Select(r => ((string)r[1]!, (string)r[8]!)).ToList(),
                 Indexes = indexRows.Where(r => Convert.ToInt64(r[0]) == oid).Select(r => new IndexSnapshot
                 {
                     Name = (string)r[1]!,

@@ -15,6 +15,9 @@ internal sealed class TableSnapshot
 
     public IReadOnlyList<IndexSnapshot> Indexes { get; init; } = [];
 
+    /// <summary>PostgreSQL: CHECK constraints (name, <c>pg_get_constraintdef</c>). Not compared; used when a table is created.</summary>
+    public IReadOnlyList<(string Name, string Definition)> CheckConstraints { get; init; } = [];
+
     /// <summary>SQLite only: the CREATE TABLE statement as stored in sqlite_master.</summary>
     public string? CreateSql { get; init; }
 

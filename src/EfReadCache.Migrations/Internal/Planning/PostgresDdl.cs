@@ -40,6 +40,7 @@ internal static class PostgresDdl
             items.Add($"CONSTRAINT {Sql.Quote(table.PrimaryKeyName ?? "PK_" + table.Name)} PRIMARY KEY ({Sql.QuoteList(table.PrimaryKey)})");
         }
 
+        items.AddRange(table.CheckConstraints.Select(c => $"CONSTRAINT {Sql.Quote(c.Name)} {c.Definition}"));
         return $"CREATE TABLE {Sql.Quote(table.Name)} (\n    {string.Join(",\n    ", items)}\n);";
     }
 
