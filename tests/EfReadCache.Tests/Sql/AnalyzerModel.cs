@@ -26,6 +26,10 @@ public sealed class AnalyzerContext(DbContextOptions<AnalyzerContext> options) :
             .AddInterceptors(interceptors)
             .Options);
 
+    public static int PostCount(int blogId) => throw new NotSupportedException();
+
+    public static int ScoreOf(int blogId) => throw new NotSupportedException();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AnalyzerBlog>(b =>
@@ -56,6 +60,10 @@ public sealed class AnalyzerContext(DbContextOptions<AnalyzerContext> options) :
         modelBuilder.Entity<AnalyzerShape>().UseTptMappingStrategy().ToTable("Shapes");
         modelBuilder.Entity<AnalyzerCircle>().ToTable("Circles");
         modelBuilder.Entity<AnalyzerSquare>().ToTable("Squares");
+
+        // User-defined functions: EF calls them by name, and they may read any table.
+        modelBuilder.HasDbFunction(typeof(AnalyzerContext).GetMethod(nameof(PostCount))!).HasName("post_count");
+        modelBuilder.HasDbFunction(typeof(AnalyzerContext).GetMethod(nameof(ScoreOf))!).HasName("score_of").HasSchema("stats");
 
         modelBuilder.Entity<AnalyzerBlogSummary>().HasNoKey().ToView("BlogSummaries");
         modelBuilder.Entity<AnalyzerAuditEntry>().ToTable("Audit", "ops");

@@ -115,6 +115,24 @@ public sealed class EfGeneratedSqlTests
         }
     }
 
+    [Theory]
+    [InlineData("Sqlite", "unqualified", "post_count", true)] // SQLite quotes user functions: "post_count"(...)
+    [InlineData("PostgreSql", "unqualified", "post_count", false)] // PostgreSQL needs no quotes: post_count(...)
+    [InlineData("Sqlite", "schema", "stats.score_of", true)]
+    [InlineData("PostgreSql", "schema", "stats.score_of", true)]
+    public void User_defined_functions_are_reported(string provider, string mapping, string function, bool unknownReads)
+    {
+        var postgres = provider == "PostgreSql";
+        using var db = postgres ? AnalyzerContext.Postgres() : AnalyzerContext.Sqlite(":memory:");
+        var query = mapping == "schema"
+            ? db.Blogs.Where(b => AnalyzerContext.ScoreOf(b.Id) > 2)
+            : db.Blogs.Where(b => AnalyzerContext.PostCount(b.Id) > 2);
+        var sql = query.CreateDbCommand().CommandText;
+
+        var analysis = SqlAssert.Analysis(sql, postgres ? SqlDialect.PostgreSql : SqlDialect.Sqlite, "Blogs", "", unknownReads ? "R" : "");
+        SqlAssert.Tables(function, analysis.Functions, sql);
+    }
+
     [Fact]
     public void Json_collection_projection_on_PostgreSQL_uses_rows_from_with_a_built_in_function()
     {

@@ -149,6 +149,12 @@ public sealed class HandWrittenSqlTests
         { "tsql_openjson", Ms, "SELECT * FROM OPENJSON(@json) WITH ([Value] int '$') AS j", "", "", "" },
         { "tsql_cross_apply_function", Ms, "SELECT * FROM dbo.Items i CROSS APPLY dbo.fn_split(i.x) s", "dbo.Items", "", "R" },
 
+        // Functions outside FROM: quoted or schema-qualified calls are user functions
+        { "quoted_function_call", Pg, "SELECT \"MyFunc\"(id) FROM t", "t", "", "R" },
+        { "tsql_scalar_udf", Ms, "SELECT [dbo].[fn_total]([b].[Id]) FROM [Blogs] AS [b]", "Blogs", "", "R" },
+        { "built_in_calls", Pg, "SELECT pg_catalog.now(), upper(x), count(*), CAST(y AS numeric(10, 2)) FROM t WHERE a IN (1) AND (b = 1) AND c = ANY (ARRAY[1])", "t", "", "" },
+        { "functions_in_ddl_are_not_reads", Pg, "CREATE TABLE t (id uuid DEFAULT public.gen_random_uuid(), b int REFERENCES \"Blogs\" (\"Id\"))", "", "t", "WS" },
+
         // Statements that change no data
         { "sqlite_pragma_assignment", Lite, "PRAGMA foreign_keys = ON", "", "", "R" },
         { "sqlite_pragma_read", Lite, "PRAGMA table_info(\"Blogs\")", "", "", "R" },
@@ -192,6 +198,20 @@ public sealed class HandWrittenSqlTests
     {
         var analysis = SqlAnalyzer.Analyze("SELECT * FROM Ops.\"AuditLog\" JOIN blogs ON true", SqlDialect.PostgreSql);
         Assert.Equal([new SqlTableReference("Ops", "AuditLog"), new SqlTableReference(null, "blogs")], analysis.ReadTables);
+    }
+
+    [Fact]
+    public void Functions_lists_every_call_outside_ddl()
+    {
+        var analysis = SqlAnalyzer.Analyze(
+            "SELECT pg_catalog.now(), upper(x), count(*), \"MyFunc\"(1), CAST(y AS numeric(10, 2)) FROM t, unnest(@a) u WHERE a IN (1) AND (b = 1) AND c = ANY (ARRAY[1]) AND EXISTS (SELECT upper(z))",
+            SqlDialect.PostgreSql);
+        Assert.Equal(
+            [
+                new SqlTableReference("pg_catalog", "now"), new SqlTableReference(null, "upper"), new SqlTableReference(null, "count"),
+                new SqlTableReference(null, "MyFunc"), new SqlTableReference(null, "unnest")
+            ],
+            analysis.Functions);
     }
 
     [Fact]

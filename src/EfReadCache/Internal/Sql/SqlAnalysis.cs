@@ -11,6 +11,7 @@ public sealed class SqlAnalysis
     /// <param name="tags">The leading query tags.</param>
     /// <param name="readTables">The relations read.</param>
     /// <param name="writtenTables">The tables written.</param>
+    /// <param name="functions">The functions called.</param>
     /// <param name="isWrite">Whether the SQL may change data or schema.</param>
     /// <param name="writesUnknownTables">Whether the SQL may write tables that cannot be named.</param>
     /// <param name="hasUnknownReadSources">Whether the SQL reads sources that cannot be named.</param>
@@ -19,6 +20,7 @@ public sealed class SqlAnalysis
         IReadOnlyList<string> tags,
         IReadOnlyList<SqlTableReference> readTables,
         IReadOnlyList<SqlTableReference> writtenTables,
+        IReadOnlyList<SqlTableReference> functions,
         bool isWrite,
         bool writesUnknownTables,
         bool hasUnknownReadSources,
@@ -27,6 +29,7 @@ public sealed class SqlAnalysis
         Tags = tags;
         ReadTables = readTables;
         WrittenTables = writtenTables;
+        Functions = functions;
         IsWrite = isWrite || writesUnknownTables || isSchemaChange;
         WritesUnknownTables = writesUnknownTables;
         HasUnknownReadSources = hasUnknownReadSources;
@@ -53,6 +56,14 @@ public sealed class SqlAnalysis
     /// </summary>
     public IReadOnlyList<SqlTableReference> WrittenTables { get; }
 
+    /// <summary>
+    ///     Every function the SQL calls outside DDL, built-ins included, as written (schema when qualified), in order of
+    ///     first appearance. A user-defined function may read tables the SQL does not show: compare these with the model's
+    ///     functions that are not built-in. (Quoted or schema-qualified calls, which is how EF writes user functions
+    ///     except unquoted lower-case names on PostgreSQL, already set <see cref="HasUnknownReadSources" />.)
+    /// </summary>
+    public IReadOnlyList<SqlTableReference> Functions { get; }
+
     /// <summary>Whether any statement may change data or schema. Always set when the other write flags are.</summary>
     public bool IsWrite { get; }
 
@@ -64,7 +75,8 @@ public sealed class SqlAnalysis
 
     /// <summary>
     ///     Whether the SQL reads from something whose tables cannot be named: a table-valued function that is not a known
-    ///     built-in, a table variable, a temporary table, PRAGMA, SHOW, EXPLAIN, or unparsable text.
+    ///     built-in, a quoted or schema-qualified function call anywhere, a table variable, a temporary table, PRAGMA,
+    ///     SHOW, EXPLAIN, FETCH, or unparsable text.
     /// </summary>
     public bool HasUnknownReadSources { get; }
 

@@ -18,7 +18,18 @@ internal static class SqlBuiltIns
         "openjson", "string_split");
 
     private static readonly FrozenSet<string> SystemSchemas = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase, "pg_catalog", "sys", "main");
+        StringComparer.OrdinalIgnoreCase, "pg_catalog", "information_schema", "sys", "main");
+
+    // Words that precede '(' without being function calls.
+    private static readonly FrozenSet<string> OperatorWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "AND", "IN", "ANY", "SOME", "ARRAY", "ROW", "OVER", "FILTER", "WITHIN", "CAST", "TRY_CAST", "CONFLICT", "LIKE",
+        "ILIKE", "BETWEEN", "CASE", "INTERVAL", "ESCAPE", "REFERENCES", "CUBE", "ROLLUP", "SETS", "SIMILAR", "PRIMARY",
+        "FOREIGN", "IDENTITY", "RETURNS", "EACH", "BY", "INCLUDE", "OUTPUT", "VARCHAR", "NVARCHAR", "NCHAR", "VARYING",
+        "DECIMAL", "NUMERIC", "VARBINARY", "DATETIME2", "DATETIMEOFFSET");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OperatorWordLookup
+        = OperatorWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> TableHints = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -34,10 +45,15 @@ internal static class SqlBuiltIns
     /// <returns><see langword="true" /> if it is.</returns>
     public static bool IsTableFunction(string name) => TableFunctions.Contains(name);
 
-    /// <summary>Whether a schema holds the built-in functions (pg_catalog, sys, main).</summary>
+    /// <summary>Whether a schema holds the built-in functions (pg_catalog, information_schema, sys, main).</summary>
     /// <param name="schema">The schema.</param>
     /// <returns><see langword="true" /> if it does.</returns>
     public static bool IsSystemSchema(string schema) => SystemSchemas.Contains(schema);
+
+    /// <summary>Whether a word followed by '(' is an operator or clause (IN, ANY, ARRAY, OVER, CAST, ...), not a function.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns><see langword="true" /> if it is.</returns>
+    public static bool IsOperatorWord(ReadOnlySpan<char> word) => OperatorWordLookup.Contains(word);
 
     /// <summary>Whether a word is a T-SQL table hint, as in <c>FROM t (NOLOCK)</c>.</summary>
     /// <param name="word">The word.</param>

@@ -27,6 +27,7 @@ internal sealed class SqlStatementWalker
     // The whole command.
     private readonly List<SqlTableReference> _reads = [];
     private readonly List<SqlTableReference> _writes = [];
+    private readonly List<SqlTableReference> _functions = [];
     private bool _isWrite;
     private bool _unknownWrite;
     private bool _unknownRead;
@@ -173,6 +174,7 @@ internal sealed class SqlStatementWalker
             {
                 SqlTokenKind.Comma => OnComma(i),
                 SqlTokenKind.Word => OnWord(i),
+                SqlTokenKind.QuotedIdentifier => OnName(i),
                 _ => i + 1
             };
         }
@@ -197,6 +199,7 @@ internal sealed class SqlStatementWalker
             tags is null ? [] : tags.ToArray(),
             _reads.ToArray(),
             _writes.ToArray(),
+            _functions.Count == 0 ? [] : _functions.ToArray(),
             _isWrite,
             _unknownWrite,
             _unknownRead,
@@ -440,8 +443,37 @@ internal sealed class SqlStatementWalker
                 // T-SQL does not need ';' between statements: IF ... DROP TABLE t, INSERT INTO t EXEC p.
                 return BeginNestedStatement(i);
             default:
-                return i + 1;
+                return OnName(i);
         }
+    }
+
+    /// <summary>A name that no clause claimed: a column, an alias, or a function when '(' follows.</summary>
+    private int OnName(int i)
+    {
+        var token = _tokens[i];
+        if (i + 1 >= _count || _tokens[i + 1].Kind != SqlTokenKind.LeftParen || _frames[0].Kind == StatementKind.Ddl
+            || (token.Kind == SqlTokenKind.Word && (token.Keyword != SqlKeyword.None || SqlBuiltIns.IsOperatorWord(_sql.AsSpan(token.Start, token.Length)))))
+        {
+            return i + 1;
+        }
+
+        string? schema = null;
+        if (i >= 2 && _tokens[i - 1].Kind == SqlTokenKind.Dot && _tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+        {
+            schema = Identifier(_tokens[i - 2]);
+        }
+
+        var function = new SqlTableReference(schema, Identifier(token));
+        AddUnique(_functions, function);
+
+        // EF delimits the names of user-defined functions and never those of built-ins, and built-ins need no schema:
+        // a quoted or schema-qualified call is a function of the user's, which may read any table.
+        if (token.Kind == SqlTokenKind.QuotedIdentifier || (schema is not null && !SqlBuiltIns.IsSystemSchema(schema)))
+        {
+            _unknownRead = true;
+        }
+
+        return i + 1;
     }
 
     private int OnComma(int i)
@@ -549,6 +581,7 @@ internal sealed class SqlStatementWalker
                 return i;
             }
 
+            AddUnique(_functions, name);
             if (!IsBuiltInTableFunction(name))
             {
                 _unknownRead = true;
