@@ -1,0 +1,152 @@
+using EfReadCache.Diagnostics;
+using EfReadCache.Redis;
+using EfReadCache.Tests.Infrastructure;
+using EfReadCache.Tests.Model;
+using EfReadCache.Tests.Specification;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+using static EfReadCache.Tests.Redis.RedisTestHelpers;
+
+namespace EfReadCache.Tests.Redis;
+
+/// <summary>
+///     Two independent cache instances (each its own ReadCache, store, L1 and multiplexer) share one Redis and one
+///     PostgreSQL database, as two application instances would.
+/// </summary>
+public sealed class RedisMultiInstanceTests(PostgresFixture fixture, ITestOutputHelper output) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task A_write_through_one_instance_is_never_hidden_by_the_other_instances_L1()
+    {
+        var prefix = NewPrefix();
+        using var a = CreateCache(fixture, RedisTestServer.Configuration, prefix, "a");
+        using var b = CreateCache(fixture, RedisTestServer.Configuration, prefix, "b");
+        var name = await NewBlogAsync(fixture);
+        Assert.Equal(5, await ReadRatingAsync(fixture, a, name)); // miss in A, stored in Redis
+        Assert.Equal(5, await ReadRatingAsync(fixture, b, name)); // L2 hit in B, now in B's L1
+        Assert.Equal(5, ReadRating(fixture, b, name)); // L1 hit in B
+        Assert.Equal(2, b.GetStatistics().Hits);
+        Assert.Equal(1, b.GetStatistics().Entries);
+
+        await SetRatingAsync(fixture, a, name, 6);
+        Assert.Equal(6, ReadRating(fixture, b, name));
+        Assert.Equal(6, await ReadRatingAsync(fixture, b, name));
+
+        // ExecuteUpdate, raw SQL and explicit invalidation through A, each read at once through B.
+        await using (var context = fixture.CreateContext(a))
+        {
+            await context.Blogs.Where(x => x.Name == name).ExecuteUpdateAsync(s => s.SetProperty(x => x.Rating, 7));
+        }
+
+        Assert.Equal(7, await ReadRatingAsync(fixture, b, name));
+        await using (var context = fixture.CreateContext(a))
+        {
+            context.Database.ExecuteSql($"UPDATE \"Blogs\" SET \"Rating\" = 8 WHERE \"Name\" = {name}");
+        }
+
+        Assert.Equal(8, ReadRating(fixture, b, name));
+        Assert.Equal(8, await ReadRatingAsync(fixture, b, name)); // cached again in B
+        await fixture.ExecuteRawAsync($"UPDATE \"Blogs\" SET \"Rating\" = 9 WHERE \"Name\" = '{name}'"); // invisible to EF
+        await using (var context = fixture.CreateContext(a))
+        {
+            await a.InvalidateAsync(context, ["Blogs"]);
+        }
+
+        Assert.Equal(9, await ReadRatingAsync(fixture, b, name));
+        await SetRatingAsync(fixture, a, name, 10);
+        await a.InvalidateAllAsync();
+        Assert.Equal(10, await ReadRatingAsync(fixture, b, name));
+    }
+
+    [Fact]
+    public async Task With_pubsub_validation_another_instances_write_stops_L1_hits_once_its_message_arrives()
+    {
+        var prefix = NewPrefix();
+        using var a = CreateCache(fixture, RedisTestServer.Configuration, prefix, "a", configure: o => o.L1Validation = RedisL1Validation.PubSub);
+        using var b = CreateCache(fixture, RedisTestServer.Configuration, prefix, "b", configure: o => o.L1Validation = RedisL1Validation.PubSub);
+        var name = await NewBlogAsync(fixture);
+        Assert.Equal(5, await ReadRatingAsync(fixture, b, name));
+        Assert.Equal(5, await ReadRatingAsync(fixture, b, name));
+        Assert.Equal(5, ReadRating(fixture, b, name)); // served from B's L1 by the tokens B knows
+        Assert.Equal(2, b.GetStatistics().Hits);
+
+        var messages = 0;
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        StoreOf(b).MessageApplied += kind =>
+        {
+            // A write sends two messages: at its start (pending) and at its end (new tokens).
+            if (kind == "t" && Interlocked.Increment(ref messages) == 2)
+            {
+                arrived.TrySetResult();
+            }
+        };
+        await SetRatingAsync(fixture, a, name, 6);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(6, ReadRating(fixture, b, name));
+        Assert.Equal(6, await ReadRatingAsync(fixture, b, name));
+        Assert.Equal(6, await ReadRatingAsync(fixture, a, name));
+    }
+
+    [Fact]
+    public async Task The_consistency_checker_finds_no_stale_read_across_two_instances()
+    {
+        var prefix = NewPrefix();
+        using var a = CreateCache(fixture, RedisTestServer.Configuration, prefix, "a");
+        using var b = CreateCache(fixture, RedisTestServer.Configuration, prefix, "b");
+        var rows = new List<int>();
+        await using (var context = fixture.CreateContext(null))
+        {
+            var blogs = Enumerable.Range(0, 4).Select(i => new Blog { Name = "xchecker " + i + " " + Guid.NewGuid().ToString("N")[..6], Rating = 0 }).ToList();
+            context.Blogs.AddRange(blogs);
+            await context.SaveChangesAsync();
+            rows.AddRange(blogs.Select(x => x.Id));
+        }
+
+        var checker = new ConsistencyChecker([() => fixture.CreateContext(a), () => fixture.CreateContext(b)], [.. rows]);
+        var report = await checker.RunAsync(workers: 6, operationsPerWorker: ConsistencyChecker.OperationsFromEnvironment(150));
+        var (sa, sb) = (a.GetStatistics(), b.GetStatistics());
+        output.WriteLine($"checker: {report}\nA: {sa}\nB: {sb}");
+
+        Assert.True(report.StaleReads.Count == 0, string.Join("\n", report.StaleReads.Take(20)));
+        Assert.True(report.Reads > 0 && report.Writes > 0 && report.Rollbacks > 0, report.ToString());
+        Assert.True(sa.Hits > 0 && sb.Hits > 0, "both instances must serve hits: " + sa + " / " + sb);
+        Assert.Equal(0, Bypasses(a, ReadCacheBypassReason.StoreUnavailable) + Bypasses(b, ReadCacheBypassReason.StoreUnavailable));
+    }
+
+    [Fact]
+    public async Task Thirty_two_parallel_synchronous_queries_complete_without_Redis_timeouts()
+    {
+        var prefix = NewPrefix();
+        using var cache = CreateCache(fixture, RedisTestServer.Configuration, prefix, "sync32", configure: o => o.OperationTimeout = TimeSpan.FromSeconds(1));
+        var names = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            names.Add(await NewBlogAsync(fixture, rating: i));
+        }
+
+        using var start = new Barrier(32);
+        var tasks = Enumerable.Range(0, 32).Select(worker => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 10; i++)
+            {
+                var k = (worker + i) % names.Count;
+                Assert.Equal(k, ReadRating(fixture, cache, names[k]));
+                using var context = fixture.CreateContext(cache);
+                Assert.Equal(names.Count, context.Blogs.Where(b => names.Contains(b.Name)).Cacheable().Count());
+                if (worker % 8 == 0 && i == 5)
+                {
+                    // Synchronous writes too: BeginWrite and EndWrite must reach Redis without starving the pool.
+                    context.Blogs.Where(b => b.Name == names[k]).ExecuteUpdate(s => s.SetProperty(b => b.Rating, k));
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+
+        var stats = cache.GetStatistics();
+        output.WriteLine(stats.ToString());
+        Assert.Equal(0, Bypasses(cache, ReadCacheBypassReason.StoreUnavailable));
+        Assert.True(StoreOf(cache).IsAvailable);
+        Assert.True(stats.Hits > 0, stats.ToString());
+    }
+}
