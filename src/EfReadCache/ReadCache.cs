@@ -36,7 +36,7 @@ public sealed class ReadCache : IDisposable
         Options = options.Duplicate();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("EfReadCache");
         Events = new ReadCacheEvents(_logger);
-        Insights = new ReadCacheInsights(Events);
+        Insights = new ReadCacheInsights(Events, Options.KeyPrefix);
         var factory = Options.StoreFactory ?? MemoryReadCacheStoreFactory.Instance;
         Store = factory.Create(new StoreContext(Options, _logger, (reason, count) => Insights.Evicted(this, reason, count)));
     }

@@ -27,6 +27,9 @@ public static class ReadCacheDiagnostics
     /// <summary>Histogram of lookup durations in seconds, tagged <c>efreadcache.result</c> (hit or miss).</summary>
     public const string LookupDurationInstrument = "efreadcache.lookup.duration";
 
+    /// <summary>The Meter tag that names the cache (its key prefix).</summary>
+    public const string CacheTag = "efreadcache.cache";
+
     /// <summary>The tag that carries a reason.</summary>
     public const string ReasonTag = "efreadcache.reason";
 

@@ -20,7 +20,9 @@ public abstract class InsightsTests<TFixture>(TFixture fixture)
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == ReadCacheDiagnostics.Name)
+            // Other tests' caches publish under the same Meter name; this cache's Meter carries its key prefix.
+            if (instrument.Meter.Name == ReadCacheDiagnostics.Name
+                && instrument.Meter.Tags?.Any(t => t.Key == ReadCacheDiagnostics.CacheTag && Equals(t.Value, cache.Options.KeyPrefix)) == true)
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -23,7 +23,8 @@ public sealed class MemoryStoreTests
     {
         tables ??= Tables;
         var lookup = store.Lookup(Key(i), tables);
-        return store.TryStore(Key(i), new CacheEntry("payload " + i, tables, lookup.Snapshot!, TimeSpan.FromMinutes(5), false, size));
+        return lookup.Snapshot is { } snapshot // a hit or a pending table gives no snapshot: nothing to store
+            && store.TryStore(Key(i), new CacheEntry("payload " + i, tables, snapshot, TimeSpan.FromMinutes(5), false, size));
     }
 
     [Fact]

@@ -26,10 +26,14 @@ public sealed class ReadCacheInsights : IDisposable
 
     /// <summary>Creates the insights of one cache.</summary>
     /// <param name="events">The events hub.</param>
-    public ReadCacheInsights(ReadCacheEvents events)
+    /// <param name="cacheName">The cache's key prefix, set as the Meter's <c>efreadcache.cache</c> tag so several caches can be told apart.</param>
+    public ReadCacheInsights(ReadCacheEvents events, string cacheName = "efrc")
     {
         Events = events;
-        _meter = new Meter(ReadCacheDiagnostics.Name);
+        _meter = new Meter(new MeterOptions(ReadCacheDiagnostics.Name)
+        {
+            Tags = [new KeyValuePair<string, object?>(ReadCacheDiagnostics.CacheTag, cacheName)],
+        });
         _hitCounter = _meter.CreateCounter<long>(ReadCacheDiagnostics.HitsInstrument, "{query}", "Queries answered from the cache.");
         _missCounter = _meter.CreateCounter<long>(ReadCacheDiagnostics.MissesInstrument, "{query}", "Cacheable queries that ran against the database.");
         _storeCounter = _meter.CreateCounter<long>(ReadCacheDiagnostics.StoresInstrument, "{entry}", "Results stored.");

@@ -131,7 +131,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
 
         Interlocked.Add(ref _bytes, bytes);
         _clock.Enqueue(slot);
-        if (Volatile.Read(ref _count) > _maxEntries || Volatile.Read(ref _bytes) > _maxBytes || _clock.Count > 2 * Volatile.Read(ref _count) + 1024)
+        if (OverLimits() || _clock.Count > 2 * Volatile.Read(ref _count) + 1024)
         {
             Evict();
         }
@@ -295,71 +295,84 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
         return true;
     }
 
+    private bool OverLimits() => Volatile.Read(ref _count) > _maxEntries || Volatile.Read(ref _bytes) > _maxBytes;
+
     private void Evict()
     {
-        if (!Monitor.TryEnter(_evictLock))
+        // A store that finds the lock taken leaves the work to the holder, so the holder checks again after releasing it.
+        var rounds = 0;
+        do
         {
-            return;
-        }
-
-        try
-        {
-            var now = _time.GetUtcNow().UtcTicks;
-            long capacity = 0, expired = 0;
-            var budget = 2 * _clock.Count + 2;
-            while (budget-- > 0 && _clock.TryDequeue(out var slot))
+            if (!Monitor.TryEnter(_evictLock))
             {
-                var over = Volatile.Read(ref _count) > _maxEntries || Volatile.Read(ref _bytes) > _maxBytes;
-                if (!_entries.TryGetValue(slot.Key, out var current) || !ReferenceEquals(current, slot))
-                {
-                    continue; // a ghost: replaced or removed since it was queued
-                }
-
-                if (slot.ExpiresTicks <= now)
-                {
-                    if (TryRemove(slot))
-                    {
-                        expired++;
-                    }
-
-                    continue;
-                }
-
-                if (!over)
-                {
-                    _clock.Enqueue(slot);
-                    if (_clock.Count <= 2 * Volatile.Read(ref _count) + 1024)
-                    {
-                        break;
-                    }
-
-                    continue;
-                }
-
-                if (slot.Referenced)
-                {
-                    slot.Referenced = false;
-                    _clock.Enqueue(slot);
-                }
-                else if (TryRemove(slot))
-                {
-                    capacity++;
-                }
+                return;
             }
 
-            if (capacity > 0)
+            try
             {
-                _onEvicted(EvictionReason.Capacity, capacity);
+                EvictCore();
             }
-
-            if (expired > 0)
+            finally
             {
-                _onEvicted(EvictionReason.Expired, expired);
+                Monitor.Exit(_evictLock);
             }
         }
-        finally
+        while (OverLimits() && ++rounds < 8);
+    }
+
+    private void EvictCore()
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        long capacity = 0, expired = 0;
+        var budget = 2 * _clock.Count + 2;
+        while (budget-- > 0 && _clock.TryDequeue(out var slot))
         {
-            Monitor.Exit(_evictLock);
+            var over = OverLimits();
+            if (!_entries.TryGetValue(slot.Key, out var current) || !ReferenceEquals(current, slot))
+            {
+                continue; // a ghost: replaced or removed since it was queued
+            }
+
+            if (slot.ExpiresTicks <= now)
+            {
+                if (TryRemove(slot))
+                {
+                    expired++;
+                }
+
+                continue;
+            }
+
+            if (!over)
+            {
+                _clock.Enqueue(slot);
+                if (_clock.Count <= 2 * Volatile.Read(ref _count) + 1024)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (slot.Referenced)
+            {
+                slot.Referenced = false;
+                _clock.Enqueue(slot);
+            }
+            else if (TryRemove(slot))
+            {
+                capacity++;
+            }
+        }
+
+        if (capacity > 0)
+        {
+            _onEvicted(EvictionReason.Capacity, capacity);
+        }
+
+        if (expired > 0)
+        {
+            _onEvicted(EvictionReason.Expired, expired);
         }
     }
 
