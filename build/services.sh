@@ -58,7 +58,6 @@ start_pg() {
       echo "fsync = off"
       echo "synchronous_commit = off"
       echo "full_page_writes = off"
-      echo "shared_preload_libraries = 'pg_stat_statements'"
     } | as_postgres tee -a "$PG_DATA/postgresql.conf" >/dev/null
   fi
   if pg_running; then
