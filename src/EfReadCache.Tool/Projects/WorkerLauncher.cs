@@ -20,8 +20,16 @@ internal static class WorkerLauncher
         Action<string>? verbose,
         CancellationToken cancellationToken)
     {
+        // The request holds the connection string: keep the folder private to the current user.
         var scratch = Path.Combine(Path.GetTempPath(), "dotnet-readcache-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(scratch);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(scratch);
+        }
+        else
+        {
+            Directory.CreateDirectory(scratch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         try
         {
             request.ResultPath = Path.Combine(scratch, "result.json");
