@@ -1,4 +1,5 @@
 using EfReadCache.Migrations.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace EfReadCache.Migrations.Tests;
 
@@ -30,5 +31,42 @@ public abstract partial class MigrationScenarioTestBase
 
         // The model's check constraint came with the new table.
         await Assert.ThrowsAnyAsync<Exception>(() => Db.ExecuteAsync(""" UPDATE "Order" SET "Quantity" = 0 """));
+    }
+
+    [Fact]
+    public async Task A_rich_model_evolves_and_keeps_its_rows()
+    {
+        await Db.ApplyAsync(RichModel.Build);
+        await using (var context = Db.Context(RichModel.Build))
+        {
+            var customer = new RichModel.Customer { Name = "c", ExternalId = Guid.NewGuid(), Address = { Street = "s" }, Settings = { Topics = ["a"] } };
+            var product = new RichModel.Product { Sku = "p", Active = true };
+            var order = new RichModel.Order { Customer = customer, Price = 2.5m, Quantity = 4, CreatedAt = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc), Products = [product] };
+            order.Lines.Add(new RichModel.OrderLine { LineNumber = 1, Text = "x", Product = product });
+            context.AddRange(customer, order);
+            await context.SaveChangesAsync();
+        }
+
+        void Evolved(ModelBuilder m)
+        {
+            RichModel.Build(m);
+            m.Entity<RichModel.Customer>().Property(x => x.Name).HasMaxLength(300);
+            m.Entity<RichModel.VipCustomer>().Property<string?>("Tier").HasMaxLength(10);
+            m.Entity<RichModel.Order>().Property(x => x.Status).HasMaxLength(20).HasDefaultValue("open");
+            m.Entity<RichModel.Order>().HasIndex(x => x.CreatedAt);
+            m.Entity<RichModel.OrderLine>().HasOne(x => x.Product).WithMany().OnDelete(DeleteBehavior.Cascade);
+        }
+
+        var plan = await Db.PlanAsync(Evolved);
+        Assert.Empty(plan.Blocked);
+        Assert.False(plan.LosesData);
+        await Db.ApplyAsync(Evolved);
+
+        Assert.Equal(["c|s||10.00"], await Db.RowsAsync(Db.IsPostgres
+            ? """ SELECT c."Name", c."Address_Street", o."Status", o."Total"::text FROM "Order" o JOIN "Customer" c ON c."Id" = o."CustomerId" """
+            : """ SELECT c."Name", c."Address_Street", o."Status", printf('%.2f', o."Total") FROM "Order" o JOIN "Customer" c ON c."Id" = o."CustomerId" """));
+        Assert.Equal(["1|x"], await Db.RowsAsync(""" SELECT "LineNumber", "Text" FROM "OrderLine" """));
+        await Db.ExecuteAsync(""" INSERT INTO "Order" ("CustomerId", "Price", "CreatedAt") VALUES (1, 1, '2024-01-01') """);
+        Assert.Equal(["|4", "open|1"], await Db.RowsAsync(""" SELECT "Status", "Quantity" FROM "Order" ORDER BY "Id" """));
     }
 }
