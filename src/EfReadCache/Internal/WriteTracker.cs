@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using EfReadCache.Diagnostics.Internal;
 using EfReadCache.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -129,6 +130,7 @@ public static class WriteTracker
 
     private static async ValueTask<WriteTicket> BeginCoreAsync(ReadCache cache, TableSet tables, bool async, CancellationToken cancellationToken)
     {
+        using var activity = ReadCacheActivities.StartInvalidate(tables);
         var start = Stopwatch.GetTimestamp();
         var lease = cache.Options.PendingWriteLease;
         var ticket = async

@@ -90,6 +90,36 @@ public abstract class InsightsTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Writes_are_traced_through_the_EfReadCache_ActivitySource()
+    {
+        using var cache = Fixture.CreateCache();
+        var table = "act_" + Guid.NewGuid().ToString("N")[..10];
+        var traced = new List<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ReadCacheDiagnostics.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("efreadcache.tables") is string tables && tables.Contains(table))
+                {
+                    lock (traced)
+                    {
+                        traced.Add(activity.OperationName);
+                    }
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var context = Fixture.CreateContext(cache);
+        await context.Database.ExecuteSqlRawAsync($"CREATE TABLE {table} (id INTEGER PRIMARY KEY)");
+        lock (traced)
+        {
+            Assert.Equal(["efreadcache.invalidate"], traced);
+        }
+    }
+
+    [Fact]
     public async Task A_throwing_event_handler_never_reaches_the_query()
     {
         using var cache = Fixture.CreateCache();
