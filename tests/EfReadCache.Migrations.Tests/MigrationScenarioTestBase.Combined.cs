@@ -44,6 +44,20 @@ public abstract partial class MigrationScenarioTestBase
         Assert.Equal(SchemaOperationKinds.RenameColumn, plan.Operations[0].Kind);
         Assert.Equal("LegacyScore", Assert.Single(plan.Blocked).Column);
         Assert.Equal(2, plan.Warnings.Count);
+        string[] order =
+        [
+            SchemaOperationKinds.CreateSchema, SchemaOperationKinds.DropForeignKey, SchemaOperationKinds.DropIndex, SchemaOperationKinds.RenameColumn,
+            SchemaOperationKinds.AlterColumn, SchemaOperationKinds.DropColumn, SchemaOperationKinds.DropTable, SchemaOperationKinds.CreateTable,
+            SchemaOperationKinds.RebuildTable, SchemaOperationKinds.AddColumn, SchemaOperationKinds.AlterPrimaryKey, SchemaOperationKinds.CreateIndex,
+            SchemaOperationKinds.AddForeignKey,
+        ];
+        var ranks = plan.Operations.Select(o => Array.IndexOf(order, o.Kind)).ToList();
+        Assert.Equal(ranks.Order(), ranks);
+        Assert.Equal(
+            Db.IsPostgres
+                ? [SchemaOperationKinds.RenameColumn, SchemaOperationKinds.AlterColumn, SchemaOperationKinds.CreateTable, SchemaOperationKinds.CreateIndex, SchemaOperationKinds.CreateIndex, SchemaOperationKinds.AddForeignKey]
+                : [SchemaOperationKinds.RenameColumn, SchemaOperationKinds.CreateTable, SchemaOperationKinds.RebuildTable, SchemaOperationKinds.CreateIndex, SchemaOperationKinds.CreateIndex],
+            plan.Operations.Select(o => o.Kind));
 
         var result = await Db.ApplyAsync(AfterCombined, new SchemaMigrationOptions { SkipBlocked = true }, expectBlockedAfter: true);
         Assert.True(result.Applied);
