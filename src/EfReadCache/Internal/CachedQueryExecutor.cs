@@ -44,14 +44,14 @@ public static class CachedQueryExecutor
             return null;
         }
 
-        if (TransactionBypass(cache, session.Dialect, command.Transaction, database, tables) is { } transactionReason)
+        if (TransactionBypass(cache, plan.Dialect, command.Transaction, database, tables) is { } transactionReason)
         {
             cache.Insights.Bypassed(cache, null, tables.Tables, transactionReason);
             return null;
         }
 
         var start = Stopwatch.GetTimestamp();
-        var key = BuildKey(cache.Options.KeyPrefix, session, command, plan, database);
+        var key = BuildKey(cache.Options.KeyPrefix, command, plan, database);
         var lookup = await LookupAsync(cache, key, tables, async, cancellationToken).ConfigureAwait(false);
         if (lookup is null)
         {
@@ -262,7 +262,7 @@ public static class CachedQueryExecutor
         return null;
     }
 
-    private static CacheKey BuildKey(string prefix, ReadCacheSession session, DbCommand command, CommandPlan plan, string database)
+    private static CacheKey BuildKey(string prefix, DbCommand command, CommandPlan plan, string database)
     {
         var parameters = command.Parameters;
         var values = parameters.Count == 0 ? [] : new CacheKeyParameter[parameters.Count];
@@ -272,6 +272,6 @@ public static class CachedQueryExecutor
             values[i] = new CacheKeyParameter(parameter.ParameterName, parameter.DbType, parameter.Value);
         }
 
-        return new CacheKey(prefix, session.Dialect.ToString(), database, plan.CommandText, values, CommandBehavior.Default, plan.TextHash);
+        return new CacheKey(prefix, plan.ProviderName, database, plan.CommandText, values, CommandBehavior.Default, plan.TextHash);
     }
 }

@@ -12,6 +12,7 @@ namespace EfReadCache.Internal;
 public sealed class CommandPlan
 {
     private readonly ConcurrentDictionary<(string Database, ModelTableMap? Map), TableSet?> _readSets = new();
+    private ReadSetEntry? _lastReadSet;
 
     /// <summary>Analyzes a command text.</summary>
     /// <param name="commandText">The SQL.</param>
@@ -19,6 +20,8 @@ public sealed class CommandPlan
     public CommandPlan(string commandText, SqlDialect dialect)
     {
         CommandText = commandText;
+        Dialect = dialect;
+        ProviderName = dialect.ToString();
         TextHash = string.GetHashCode(commandText, StringComparison.Ordinal);
         Analysis = SqlAnalyzer.Analyze(commandText, dialect);
         Mark = QueryMark.Parse(Analysis.Tags);
@@ -28,6 +31,12 @@ public sealed class CommandPlan
 
     /// <summary>The SQL.</summary>
     public string CommandText { get; }
+
+    /// <summary>The SQL dialect the text was analyzed with.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The dialect's name, as cache keys carry it.</summary>
+    public string ProviderName { get; }
 
     /// <summary>The ordinal hash of the SQL, computed once.</summary>
     public int TextHash { get; }
@@ -55,7 +64,18 @@ public sealed class CommandPlan
     /// <param name="map">The model's table map.</param>
     /// <returns>The dependencies, always including <see cref="ReadCache.AllTables" />.</returns>
     public TableSet? ReadSet(string database, ModelTableMap? map)
-        => _readSets.GetOrAdd((database, map), static (key, plan) => plan.ResolveReadSet(key.Database, key.Map), this);
+    {
+        // Almost every plan is used with one database and one model: compare references before hashing the identity.
+        var last = _lastReadSet;
+        if (last is not null && ReferenceEquals(last.Database, database) && ReferenceEquals(last.Map, map))
+        {
+            return last.Tables;
+        }
+
+        var tables = _readSets.GetOrAdd((database, map), static (key, plan) => plan.ResolveReadSet(key.Database, key.Map), this);
+        _lastReadSet = new ReadSetEntry(database, map, tables);
+        return tables;
+    }
 
     private TableSet? ResolveReadSet(string database, ModelTableMap? map)
     {
@@ -85,4 +105,6 @@ public sealed class CommandPlan
 
         return unknown ? null : new TableSet(database, tables);
     }
+
+    private sealed record ReadSetEntry(string Database, ModelTableMap? Map, TableSet? Tables);
 }

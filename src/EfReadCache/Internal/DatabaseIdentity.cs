@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using EfReadCache.Internal.Sql;
 
 namespace EfReadCache.Internal;
 
@@ -16,8 +17,9 @@ namespace EfReadCache.Internal;
 /// </remarks>
 public static class DatabaseIdentity
 {
-    private static readonly ConcurrentDictionary<(Type, string), string> Identities = new();
-    private static readonly ConditionalWeakTable<DbConnection, string> PrivateIdentities = new();
+    private static readonly ConcurrentDictionary<(Type, string), Entry> Identities = new();
+    private static readonly ConditionalWeakTable<DbConnection, Entry> PrivateIdentities = new();
+    private static Entry? _last;
 
     private static readonly HashSet<string> IdentityKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,19 +32,51 @@ public static class DatabaseIdentity
     /// <summary>The identity of the database a connection reaches.</summary>
     /// <param name="connection">The connection.</param>
     /// <returns>A string that identifies the database without secrets.</returns>
-    public static string Of(DbConnection connection)
+    public static string Of(DbConnection connection) => Find(connection).Identity;
+
+    /// <summary>
+    ///     The identity of the database a connection reaches and the SQL dialect of the provider that reaches it. The
+    ///     dialect is asked of the session once per identity, not once per context: a database is reached by one provider.
+    /// </summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="session">The session of the context that uses the connection.</param>
+    /// <returns>The identity and the dialect.</returns>
+    public static (string Identity, SqlDialect Dialect) Resolve(DbConnection connection, ReadCacheSession session)
+    {
+        var entry = Find(connection);
+        var dialect = entry.Dialect;
+        if (dialect is null)
+        {
+            dialect = session.Dialect;
+            entry.Dialect = dialect;
+        }
+
+        return (entry.Identity, dialect.Value);
+    }
+
+    private static Entry Find(DbConnection connection)
     {
         var connectionString = connection.ConnectionString ?? "";
         var type = connection.GetType();
-        if (Identities.TryGetValue((type, connectionString), out var identity))
+
+        // Contexts made from one options instance hand their connections the same string: compare references first.
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.ConnectionString, connectionString) && last.Type == type)
         {
-            return identity;
+            return last;
         }
 
-        identity = Compute(type, connectionString, out var isPrivate);
+        if (Identities.TryGetValue((type, connectionString), out var entry))
+        {
+            _last = entry;
+            return entry;
+        }
+
+        var identity = Compute(type, connectionString, out var isPrivate);
         if (isPrivate)
         {
-            return PrivateIdentities.GetValue(connection, _ => identity + ";connection=" + Guid.NewGuid().ToString("N"));
+            return PrivateIdentities.GetValue(
+                connection, _ => new Entry(type, connectionString, identity + ";connection=" + Guid.NewGuid().ToString("N")));
         }
 
         if (Identities.Count > 10_000)
@@ -50,8 +84,9 @@ public static class DatabaseIdentity
             Identities.Clear();
         }
 
-        Identities[(type, connectionString)] = identity;
-        return identity;
+        entry = Identities.GetOrAdd((type, connectionString), new Entry(type, connectionString, identity));
+        _last = entry;
+        return entry;
     }
 
     private static string Compute(Type type, string connectionString, out bool isPrivate)
@@ -107,4 +142,26 @@ public static class DatabaseIdentity
             "searchpath" => "search path",
             var other => other,
         };
+
+    private sealed class Entry(Type type, string connectionString, string identity)
+    {
+        public Type Type { get; } = type;
+
+        public string ConnectionString { get; } = connectionString;
+
+        public string Identity { get; } = identity;
+
+        private int _dialect = -1;
+
+        // One int, so a reader never sees half a write; racing writers write the same value.
+        public SqlDialect? Dialect
+        {
+            get
+            {
+                var dialect = Volatile.Read(ref _dialect);
+                return dialect < 0 ? null : (SqlDialect)dialect;
+            }
+            set => Volatile.Write(ref _dialect, value is { } dialect ? (int)dialect : -1);
+        }
+    }
 }

@@ -113,7 +113,7 @@ public sealed class ReadCacheCommandInterceptor(ReadCacheSession session) : DbCo
             return result;
         }
 
-        var plan = session.Plan(command);
+        var plan = Plan(command);
         if (plan.IsWrite)
         {
             await BeginWriteAsync(command, eventData, plan, async, cancellationToken).ConfigureAwait(false);
@@ -131,7 +131,7 @@ public sealed class ReadCacheCommandInterceptor(ReadCacheSession session) : DbCo
 
     private ValueTask BeginWriteIfAnyAsync(DbCommand command, CommandEventData eventData, bool async, CancellationToken cancellationToken)
     {
-        var plan = session.Plan(command);
+        var plan = Plan(command);
         return plan.IsWrite ? BeginWriteAsync(command, eventData, plan, async, cancellationToken) : ValueTask.CompletedTask;
     }
 
@@ -145,18 +145,25 @@ public sealed class ReadCacheCommandInterceptor(ReadCacheSession session) : DbCo
         }
     }
 
+    // TryRemove alone: on an empty ConcurrentDictionary it reads one lock's count without locking, where IsEmpty takes
+    // every lock. Reads end here too (DataReaderDisposing), so this is on the hit path.
     private void EndWrite(Guid commandId, bool async)
     {
-        if (!session.CommandWrites.IsEmpty && session.CommandWrites.TryRemove(commandId, out var ticket))
+        if (session.CommandWrites.TryRemove(commandId, out var ticket))
         {
             Wait(WriteTracker.EndAsync(session.Cache, ticket, async));
         }
     }
 
     private ValueTask EndWriteAsync(Guid commandId)
-        => !session.CommandWrites.IsEmpty && session.CommandWrites.TryRemove(commandId, out var ticket)
+        => session.CommandWrites.TryRemove(commandId, out var ticket)
             ? WriteTracker.EndAsync(session.Cache, ticket, async: true)
             : ValueTask.CompletedTask;
+
+    // The plan cache answers by string reference first; the dialect comes from DatabaseIdentity's cache, so a new
+    // context does not ask EF for its provider name (which reads the provider assembly's name every time).
+    private CommandPlan Plan(DbCommand command)
+        => session.Cache.Plans.Get(command.CommandText, DatabaseIdentity.Resolve(command.Connection!, session).Dialect);
 
     private static bool IsQuerySource(CommandSource source)
         => source is CommandSource.LinqQuery or CommandSource.FromSqlQuery or CommandSource.Unknown;

@@ -11,6 +11,17 @@ namespace EfReadCache.Internal.Replay;
 /// <param name="ExecutionTime">How long the query took when it ran.</param>
 public sealed record BufferedResult(IReadOnlyList<BufferedResultSet> ResultSets, int RecordsAffected, long SizeBytes, TimeSpan ExecutionTime)
 {
-    /// <summary>Rows across every result set.</summary>
-    public int TotalRows => ResultSets.Sum(s => s.Rows.Count);
+    /// <summary>Rows across every result set (counted once: every hit reports it).</summary>
+    public int TotalRows { get; } = CountRows(ResultSets);
+
+    private static int CountRows(IReadOnlyList<BufferedResultSet> sets)
+    {
+        var rows = 0;
+        for (var i = 0; i < sets.Count; i++)
+        {
+            rows += sets[i].Rows.Count;
+        }
+
+        return rows;
+    }
 }
