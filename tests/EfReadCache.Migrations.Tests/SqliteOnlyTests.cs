@@ -114,4 +114,20 @@ public sealed class SqliteOnlyTests : IAsyncLifetime
         await _db.ExecuteAsync("""PRAGMA foreign_keys = ON; DELETE FROM "Blogs" WHERE "Id" = 1""");
         Assert.Equal(["11|b|2"], await _db.RowsAsync("""SELECT "Id", "Title", "BlogId" FROM "Posts" ORDER BY "Id" """));
     }
+
+    [Fact]
+    public async Task A_rebuild_keeps_the_table_options()
+    {
+        await _db.ExecuteAsync("""
+            CREATE TABLE "Blogs" ("Id" INTEGER NOT NULL CONSTRAINT "PK_Blogs" PRIMARY KEY AUTOINCREMENT, "Name" TEXT NOT NULL) STRICT;
+            INSERT INTO "Blogs" VALUES (1, 'one');
+            """);
+        void Model(ModelBuilder m) => m.Table("Blogs", b => b.IndexerProperty<string?>("Name").HasMaxLength(200));
+
+        Assert.Equal(SchemaOperationKinds.RebuildTable, Assert.Single((await _db.PlanAsync(Model)).Operations).Kind);
+        await _db.ApplyAsync(Model);
+        Assert.Equal(["1|one"], await _db.RowsAsync(""" SELECT "Id", "Name" FROM "Blogs" """));
+        Assert.EndsWith("STRICT", (await _db.RowsAsync("SELECT sql FROM sqlite_master WHERE name = 'Blogs'"))[0], StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<Exception>(() => _db.ExecuteAsync(""" INSERT INTO "Blogs" VALUES ('not an integer', 'x') """));
+    }
 }

@@ -70,7 +70,7 @@ internal sealed class SchemaMigrator
                         throw BlockedException(plan);
                     }
 
-                    Report("done", plan.Operations.Count == 0 ? "nothing to apply" : "dry run: nothing applied");
+                    Report("done", plan.Operations.Count == 0 ? "nothing to apply" : apply ? "dry run: nothing applied" : "planned; nothing applied");
                     SkippedMessages(plan);
                     return new SchemaApplyResult(plan, false, [], _messages);
                 }

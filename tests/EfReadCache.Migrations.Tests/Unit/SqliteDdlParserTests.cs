@@ -43,4 +43,11 @@ public sealed class SqliteDdlParserTests
     [Fact]
     public void Renames_the_leading_identifier_of_a_column_definition()
         => Assert.Equal("\"New\" TEXT NOT NULL", SqliteDdlParser.ReplaceLeadingIdentifier("[Old] TEXT NOT NULL", "\"New\""));
+
+    [Fact]
+    public void Reads_the_table_options_after_the_body()
+    {
+        Assert.Equal("WITHOUT ROWID, STRICT", SqliteDdlParser.TableOptions("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT CHECK (b <> ')')) WITHOUT ROWID, STRICT;"));
+        Assert.Equal("", SqliteDdlParser.TableOptions("CREATE TABLE t (a)"));
+    }
 }

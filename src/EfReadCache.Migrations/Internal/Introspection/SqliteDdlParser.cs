@@ -69,6 +69,19 @@ internal static class SqliteDdlParser
         }
     }
 
+    /// <summary>What follows a CREATE TABLE body (<c>WITHOUT ROWID</c>, <c>STRICT</c>), or an empty string.</summary>
+    public static string TableOptions(string createTableSql)
+    {
+        var open = FindTopLevel(createTableSql, 0, c => c == '(');
+        if (open < 0)
+        {
+            return "";
+        }
+
+        var close = MatchingParenthesis(createTableSql, open);
+        return RemoveComments(createTableSql[(close + 1)..]).Trim().TrimEnd(';').Trim();
+    }
+
     /// <summary>The text after the top-level WHERE of a CREATE INDEX statement, or <see langword="null" />.</summary>
     public static string? ExtractWhere(string? createIndexSql)
     {

@@ -108,7 +108,7 @@ internal sealed class SqliteRebuild
 
         var sql = new List<string>
         {
-            $"CREATE TABLE {Sql.Quote(temporary)} (\n    {string.Join(",\n    ", definitions)}\n);",
+            $"CREATE TABLE {Sql.Quote(temporary)} (\n    {string.Join(",\n    ", definitions)}\n){Options(live)};",
         };
         if (targets.Count > 0)
         {
@@ -144,6 +144,13 @@ internal sealed class SqliteRebuild
         "BLOB" => "X''",
         _ => "0",
     };
+
+    /// <summary>The live table's options (WITHOUT ROWID, STRICT) are kept.</summary>
+    private static string Options(TableSnapshot live)
+    {
+        var options = live.CreateSql is null ? "" : SqliteDdlParser.TableOptions(live.CreateSql);
+        return options.Length == 0 ? "" : " " + options;
+    }
 
     private string DesiredDefinition(string column)
         => _table.Desired.Definitions.First(d => string.Equals(d.ColumnName, column, StringComparison.OrdinalIgnoreCase)).Text;
