@@ -36,6 +36,13 @@ public static class Program
         Directory.CreateDirectory(resultsDir);
         try
         {
+            if (TakeValue(list, "--loop") is { } loop)
+            {
+                var parts = loop.Split(':');
+                await QuickCompare.LoopAsync(Enum.Parse<Scenario>(parts[0]), parts[1], TimeSpan.FromSeconds(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
+                return 0;
+            }
+
             if (Take(list, "--quick-compare"))
             {
                 await QuickCompare.RunAsync(rounds: 7, opsPerRound: 300);
@@ -67,8 +74,8 @@ public static class Program
         var config = Config(resultsDir, Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(4)
-            .WithIterationCount(12)
+            .WithWarmupCount(3)
+            .WithIterationCount(10)
             .WithIterationTime(TimeInterval.FromMilliseconds(250)));
         var failed = false;
         if (only is null or "queries")

@@ -27,6 +27,8 @@ SERIES = [  # (method, label, colour)
     ("Sqlite_Floor", "Floor (SQLite)", "#a5d6a7"),
     ("Pg_MemoryHit", "Memory hit (PostgreSQL)", "#ef6c00"),
     ("Pg_Floor", "Floor (PostgreSQL)", "#ffcc80"),
+    ("Sqlite_RedisL2Hit", "Redis hit, L1 off (SQLite)", "#c62828"),
+    ("Sqlite_RedisL1Hit", "Redis hit via L1 (SQLite)", "#ef9a9a"),
     ("HandRolled", "Hand-rolled IMemoryCache", "#6d4c41"),
 ]
 
@@ -88,7 +90,7 @@ def build_summary(results):
                  f"commit {machine.get('commit', '?')}. Load average before/after the run: {machine.get('load_before', '?')} / "
                  f"{machine.get('load_after', '?')}.")
     lines.append("")
-    lines.append("BenchmarkDotNet 0.14.0, in-process, 4 warmup + 12 measured iterations of 250 ms, `[MemoryDiagnoser]`. "
+    lines.append("BenchmarkDotNet 0.14.0, in-process, 3 warmup + 10 measured iterations of 250 ms, `[MemoryDiagnoser]`. "
                  "New `DbContext` per operation, async EF API, no-tracking queries. Times are means in µs; "
                  "allocations are per operation.")
     lines.append("")
@@ -112,7 +114,20 @@ def build_summary(results):
         if key in ("B_BlogPostsInclude", "E_SplitQuery"):
             targets.append(("pg5x", key, "speedup", speedup))
     lines.append("")
-    lines.append("Redis variants (L2 only, L2 + L1): not measured in this run (the Redis store was not available to the suite).")
+    redis_rows = [(key, label) for key, label in SCENARIOS if (key, "Sqlite_RedisL2Hit") in queries]
+    if redis_rows:
+        lines.append("Redis (loopback, SQLite model): a hit with the L1 off reads the entry and the tokens from Redis (L2); with the L1 on, "
+                     "an L1 hit is confirmed against Redis's tokens on every hit (the default) or kept coherent by pub/sub alone.")
+        lines.append("")
+        lines.append("| Scenario | Redis hit, L1 off | Redis hit via L1 (validated every hit) | Redis hit via L1 (pub/sub) | Floor (SQLite) | L2 hit ÷ floor |")
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for key, label in redis_rows:
+            get = lambda m, k="mean_ns": (queries.get((key, m)) or {}).get(k)
+            cell = lambda m: f"{fmt_us(us(get(m)))} µs<br>{fmt_bytes(get(m, 'allocated_bytes'))}"
+            lines.append(f"| {label} | {cell('Sqlite_RedisL2Hit')} | {cell('Sqlite_RedisL1Hit')} | {cell('Sqlite_RedisL1PubSubHit')} "
+                         f"| {cell('Sqlite_Floor')} | {fmt_ratio(ratio(get('Sqlite_RedisL2Hit'), get('Sqlite_Floor')))} |")
+    else:
+        lines.append("Redis variants: not measured in this run.")
     lines.append("")
 
     # Invalidation
@@ -198,7 +213,7 @@ def build_summary(results):
 
 
 def chart(queries, path):
-    width, height = 980, 460
+    width, height = 1000, 470
     left, right, top, bottom = 70, 20, 40, 110
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [r["mean_ns"] / 1000 for r in queries.values()]
@@ -237,9 +252,9 @@ def chart(queries, path):
     out.append(f'<line x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="black"/>')
     lx, ly = left, height - 60
     for si, (_, name, colour) in enumerate(SERIES):
-        col, row = si % 4, si // 4
-        out.append(f'<rect x="{lx + col * 225}" y="{ly + row * 22}" width="14" height="14" fill="{colour}"/>')
-        out.append(f'<text x="{lx + col * 225 + 20}" y="{ly + row * 22 + 12}">{name}</text>')
+        col, row = si % 5, si // 5
+        out.append(f'<rect x="{lx + col * 180}" y="{ly + row * 22}" width="14" height="14" fill="{colour}"/>')
+        out.append(f'<text x="{lx + col * 180 + 20}" y="{ly + row * 22 + 12}">{name}</text>')
     out.append("</svg>")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")

@@ -31,6 +31,15 @@ public class QueryBenchmarks
     public Task<long> Pg_MemoryHit() => _env.RunAsync(_env.PgMemory, cacheable: true);
 
     [Benchmark]
+    public Task<long> Sqlite_RedisL2Hit() => _env.RunAsync(_env.RedisL2, cacheable: true);
+
+    [Benchmark]
+    public Task<long> Sqlite_RedisL1Hit() => _env.RunAsync(_env.RedisL1, cacheable: true);
+
+    [Benchmark]
+    public Task<long> Sqlite_RedisL1PubSubHit() => _env.RunAsync(_env.RedisL1PubSub, cacheable: true);
+
+    [Benchmark]
     public Task<long> Sqlite_Floor() => _env.RunAsync(_env.SqliteFloor, cacheable: true);
 
     [Benchmark]

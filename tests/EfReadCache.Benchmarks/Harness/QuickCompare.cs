@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using EfReadCache.Benchmarks.Infrastructure;
 
 namespace EfReadCache.Benchmarks.Harness;
 
 /// <summary>
 ///     A fast side-by-side of hit and floor for profiling work (not part of the published results): the two variants
-///     run interleaved in short rounds, so a noisy machine slows both alike; the minimum round counts.
+///     run interleaved in short rounds, so a noisy machine slows both alike; the minimum round counts. Time is the
+///     thread's CPU time (CLOCK_THREAD_CPUTIME_ID), which other processes on a loaded machine inflate far less than
+///     wall time.
 /// </summary>
-public static class QuickCompare
+public static partial class QuickCompare
 {
     public static async Task RunAsync(int rounds, int opsPerRound)
     {
@@ -27,13 +30,13 @@ public static class QuickCompare
                 foreach (var (name, run) in variants)
                 {
                     var bytes = GC.GetAllocatedBytesForCurrentThread();
-                    var start = Stopwatch.GetTimestamp();
+                    var start = ThreadCpuNanoseconds();
                     for (var i = 0; i < opsPerRound; i++)
                     {
                         await run();
                     }
 
-                    var time = Stopwatch.GetElapsedTime(start).TotalMicroseconds / opsPerRound;
+                    var time = (ThreadCpuNanoseconds() - start) / 1000.0 / opsPerRound;
                     bytes = (GC.GetAllocatedBytesForCurrentThread() - bytes) / opsPerRound;
                     best[name] = (Math.Min(best[name].Time, time), Math.Min(best[name].Bytes, bytes));
                 }
@@ -44,5 +47,48 @@ public static class QuickCompare
                 + $" | x{best["sqlite-hit"].Time / best["sqlite-floor"].Time:F2} time x{(double)best["sqlite-hit"].Bytes / best["sqlite-floor"].Bytes:F2} alloc"
                 + $" || pg x{best["pg-hit"].Time / best["pg-floor"].Time:F2} time x{(double)best["pg-hit"].Bytes / best["pg-floor"].Bytes:F2} alloc");
         }
+    }
+
+    /// <summary>Runs one variant in a loop for a profiler (perf record) to sample.</summary>
+    public static async Task LoopAsync(Scenario scenario, string variant, TimeSpan duration)
+    {
+        using var env = await BenchEnvironment.CreateAsync(scenario);
+        var options = variant switch
+        {
+            "sqlite-floor" => env.SqliteFloor,
+            "sqlite-hit" => env.SqliteMemory,
+            "pg-floor" => env.PgFloor,
+            "pg-hit" => env.PgMemory,
+            _ => throw new ArgumentException(variant),
+        };
+        var watch = Stopwatch.StartNew();
+        long n = 0;
+        while (watch.Elapsed < duration)
+        {
+            await env.RunAsync(options, true);
+            n++;
+        }
+
+        Console.WriteLine($"loop: {n} operations, {watch.Elapsed.TotalMicroseconds / n:F1} us each (wall)");
+    }
+
+    private static long ThreadCpuNanoseconds()
+    {
+        if (ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var spec) != 0)
+        {
+            return Stopwatch.GetTimestamp() * (1_000_000_000L / Stopwatch.Frequency);
+        }
+
+        return spec.Seconds * 1_000_000_000L + spec.Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec spec);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }

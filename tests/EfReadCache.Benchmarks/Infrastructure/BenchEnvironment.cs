@@ -1,4 +1,5 @@
 using EfReadCache.Benchmarks.Model;
+using EfReadCache.Redis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -23,6 +24,25 @@ public sealed class BenchEnvironment : IDisposable
 
     public DbContextOptions<BlogContext> PgMemory { get; private set; } = null!;
 
+    /// <summary>Redis with the in-process L1 off: every hit reads the entry and its tokens from Redis (L2).</summary>
+    public ReadCache RedisL2Cache { get; } = NewRedisCache(o => o.UseL1 = false);
+
+    /// <summary>Redis with the L1 on, each L1 hit confirmed against Redis's tokens (the default).</summary>
+    public ReadCache RedisL1Cache { get; } = NewRedisCache(o => o.UseL1 = true);
+
+    /// <summary>Redis with the L1 on, kept coherent by pub/sub alone (no round trip on an L1 hit).</summary>
+    public ReadCache RedisL1PubSubCache { get; } = NewRedisCache(o =>
+    {
+        o.UseL1 = true;
+        o.L1Validation = RedisL1Validation.PubSub;
+    });
+
+    public DbContextOptions<BlogContext> RedisL2 { get; private set; } = null!;
+
+    public DbContextOptions<BlogContext> RedisL1 { get; private set; } = null!;
+
+    public DbContextOptions<BlogContext> RedisL1PubSub { get; private set; } = null!;
+
     public FloorInterceptor SqliteFloorInterceptor { get; } = new();
 
     public FloorInterceptor PgFloorInterceptor { get; } = new();
@@ -43,12 +63,26 @@ public sealed class BenchEnvironment : IDisposable
         return new ReadCache(options);
     }
 
+    /// <summary>A cache over the loopback Redis (EFREADCACHE_TEST_REDIS), under keys private to this run and cache.</summary>
+    public static ReadCache NewRedisCache(Action<RedisReadCacheOptions> configure)
+    {
+        var configuration = Environment.GetEnvironmentVariable("EFREADCACHE_TEST_REDIS") ?? "127.0.0.1:56379,password=efreadcache";
+        var options = new RedisReadCacheOptions { KeyPrefix = $"efrc-bench:{BenchDatabases.RunId}:{Interlocked.Increment(ref _redisCaches)}" };
+        configure(options);
+        return new ReadCache(new ReadCacheOptions { StoreFactory = new RedisReadCacheStoreFactory(configuration, options) });
+    }
+
+    private static int _redisCaches;
+
     public static async Task<BenchEnvironment> CreateAsync(Scenario scenario)
     {
         await BenchDatabases.EnsureAsync();
         var env = new BenchEnvironment(scenario);
         env.SqliteMemory = new DbContextOptionsBuilder<BlogContext>().UseSqlite(BenchDatabases.SqliteConnectionString).UseReadCache(env.SqliteCache).Options;
         env.PgMemory = new DbContextOptionsBuilder<BlogContext>().UseNpgsql(BenchDatabases.PostgresConnectionString).UseReadCache(env.PgCache).Options;
+        env.RedisL2 = WithCache(env.RedisL2Cache);
+        env.RedisL1 = WithCache(env.RedisL1Cache);
+        env.RedisL1PubSub = WithCache(env.RedisL1PubSubCache);
         env.SqliteFloor = new DbContextOptionsBuilder<BlogContext>().UseSqlite(BenchDatabases.SqliteConnectionString)
             .AddInterceptors(env.SqliteFloorInterceptor).Options;
         env.PgFloor = new DbContextOptionsBuilder<BlogContext>().UseNpgsql(BenchDatabases.PostgresConnectionString)
@@ -61,10 +95,16 @@ public sealed class BenchEnvironment : IDisposable
         env.PgFloorInterceptor.Replay();
         await env.RunAsync(env.SqliteMemory, cacheable: true);
         await env.RunAsync(env.PgMemory, cacheable: true);
+        await env.RunAsync(env.RedisL2, cacheable: true);
+        await env.RunAsync(env.RedisL1, cacheable: true);
+        await env.RunAsync(env.RedisL1PubSub, cacheable: true);
         await env.HandRolledAsync();
         await env.VerifyAsync();
         return env;
     }
+
+    private static DbContextOptions<BlogContext> WithCache(ReadCache cache)
+        => new DbContextOptionsBuilder<BlogContext>().UseSqlite(BenchDatabases.SqliteConnectionString).UseReadCache(cache).Options;
 
     public async Task<long> RunAsync(DbContextOptions<BlogContext> options, bool cacheable)
     {
@@ -82,13 +122,17 @@ public sealed class BenchEnvironment : IDisposable
     /// <summary>Every variant returns the same data, and cached variants are served from the cache.</summary>
     public async Task VerifyAsync()
     {
-        var hitsBefore = (SqliteCache.GetStatistics().Hits, PgCache.GetStatistics().Hits);
+        ReadCache[] caches = [SqliteCache, PgCache, RedisL2Cache, RedisL1Cache, RedisL1PubSubCache];
+        var hitsBefore = caches.Select(c => c.GetStatistics().Hits).ToArray();
         var results = new Dictionary<string, long>
         {
             ["Sqlite_Uncached"] = await RunAsync(SqliteUncached, false),
             ["Pg_Uncached"] = await RunAsync(PgUncached, false),
             ["Sqlite_MemoryHit"] = await RunAsync(SqliteMemory, true),
             ["Pg_MemoryHit"] = await RunAsync(PgMemory, true),
+            ["Sqlite_RedisL2Hit"] = await RunAsync(RedisL2, true),
+            ["Sqlite_RedisL1Hit"] = await RunAsync(RedisL1, true),
+            ["Sqlite_RedisL1PubSubHit"] = await RunAsync(RedisL1PubSub, true),
             ["Sqlite_Floor"] = await RunAsync(SqliteFloor, true),
             ["Pg_Floor"] = await RunAsync(PgFloor, true),
             ["HandRolled"] = Queries.Checksum(await HandRolledAsync()),
@@ -102,19 +146,22 @@ public sealed class BenchEnvironment : IDisposable
         }
 
         var commands = SqliteFloorInterceptor.Commands;
-        var sqliteHits = SqliteCache.GetStatistics().Hits - hitsBefore.Item1;
-        var pgHits = PgCache.GetStatistics().Hits - hitsBefore.Item2;
-        if (sqliteHits != commands || pgHits != commands)
+        var hits = caches.Select((c, i) => c.GetStatistics().Hits - hitsBefore[i]).ToArray();
+        if (hits.Any(h => h != commands))
         {
             throw new InvalidOperationException(
-                $"{Scenario}: expected {commands} cache hit(s) per cached run, saw {sqliteHits} (SQLite) and {pgHits} (PostgreSQL).");
+                $"{Scenario}: expected {commands} cache hit(s) per cached run in each cache (memory SQLite, memory PostgreSQL, Redis L2, "
+                + $"Redis L1, Redis L1 pub/sub), saw {string.Join(", ", hits)}.");
         }
     }
 
     public void Dispose()
     {
-        SqliteCache.Dispose();
-        PgCache.Dispose();
+        foreach (var cache in new[] { SqliteCache, PgCache, RedisL2Cache, RedisL1Cache, RedisL1PubSubCache })
+        {
+            cache.Dispose();
+        }
+
         HandRolledCache.Dispose();
     }
 }
