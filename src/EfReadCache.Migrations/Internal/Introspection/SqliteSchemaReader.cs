@@ -185,7 +185,7 @@ internal sealed class SqliteSchemaReader : ISchemaReader
         MigrationSession session, string table, Dictionary<string, string> indexSql, CancellationToken cancellationToken)
     {
         var rows = await session.QueryAsync(
-            "SELECT name, \"unique\" FROM pragma_index_list(@t) WHERE origin = 'c' ORDER BY name", cancellationToken, ("@t", table))
+            "SELECT name, \"unique\", origin FROM pragma_index_list(@t) WHERE origin IN ('c', 'u') ORDER BY name", cancellationToken, ("@t", table))
             .ConfigureAwait(false);
         var result = new List<IndexSnapshot>();
         foreach (var row in rows)
@@ -199,6 +199,7 @@ internal sealed class SqliteSchemaReader : ISchemaReader
                 Name = name,
                 Columns = columns.Select(c => Convert.ToInt64(c[0]) < 0 ? null : (string?)c[1]).ToList(),
                 IsUnique = Convert.ToInt64(row[1]) != 0,
+                IsConstraint = (string)row[2]! == "u",
                 Filter = SqliteDdlParser.ExtractWhere(sql),
                 CreateSql = sql,
             });

@@ -15,7 +15,7 @@ internal sealed class IndexSnapshot
     /// <summary>The CREATE INDEX statement as the server reports it (SQLite <c>sqlite_master.sql</c>).</summary>
     public string? CreateSql { get; init; }
 
-    /// <summary>PostgreSQL: a UNIQUE constraint (an EF alternate key) rather than a plain index.</summary>
+    /// <summary>A UNIQUE constraint (an EF alternate key) rather than a plain index.</summary>
     public bool IsConstraint { get; init; }
 
     public bool HasExpressions => Columns.Any(c => c is null);

@@ -21,6 +21,19 @@ internal sealed class PostgresPlanner : SchemaPlanner
         }
     }
 
+    /// <summary>The table's own FKs go first, with the other FK drops, so the keys they reference can be dropped before it.</summary>
+    protected override void PlanDropTable(TableSnapshot table)
+    {
+        foreach (var foreignKey in table.ForeignKeys)
+        {
+            Plan.Add(PlanStage.DropForeignKey, new SchemaOperation(
+                SchemaOperationKinds.DropForeignKey, table.Name, $"drop foreign key {foreignKey.Name} {foreignKey.Describe()} (the table is dropped)",
+                [$"ALTER TABLE {Sql.Quote(table.Name)} DROP CONSTRAINT {Sql.Quote(foreignKey.Name!)};"]));
+        }
+
+        base.PlanDropTable(table);
+    }
+
     protected override void PlanCreatedTable(TableSnapshot table)
     {
         Plan.Add(PlanStage.CreateTable, new SchemaOperation(

@@ -43,8 +43,7 @@ internal abstract class SchemaPlanner
         {
             if (AllowDrop(SchemaOperationKinds.DropTable, table.Name, null, $"Table {table.Name}"))
             {
-                Plan.Add(PlanStage.DropTable, new SchemaOperation(
-                    SchemaOperationKinds.DropTable, table.Name, "drop the table (not in the model)", [$"DROP TABLE {Sql.Quote(table.Name)};"], losesData: true));
+                PlanDropTable(table);
             }
         }
 
@@ -59,6 +58,10 @@ internal abstract class SchemaPlanner
     protected virtual void PlanStart()
     {
     }
+
+    protected virtual void PlanDropTable(TableSnapshot table)
+        => Plan.Add(PlanStage.DropTable, new SchemaOperation(
+            SchemaOperationKinds.DropTable, table.Name, "drop the table (not in the model)", [$"DROP TABLE {Sql.Quote(table.Name)};"], losesData: true));
 
     protected abstract Task PlanAlteredTableAsync(TableDiff table, CancellationToken cancellationToken);
 

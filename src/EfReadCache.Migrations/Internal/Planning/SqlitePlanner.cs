@@ -21,7 +21,7 @@ internal sealed class SqlitePlanner : SchemaPlanner
             SchemaOperationKinds.CreateTable, table.Name,
             $"create the table ({table.Columns.Count} columns{(table.ForeignKeys.Count > 0 ? $", {table.ForeignKeys.Count} foreign keys" : "")})",
             [table.CreateSql! + ";"]));
-        foreach (var index in table.Indexes)
+        foreach (var index in table.Indexes.Where(i => !i.IsConstraint))
         {
             Plan.Add(PlanStage.CreateIndex, CreateIndex(table.Name, index));
         }
@@ -34,7 +34,24 @@ internal sealed class SqlitePlanner : SchemaPlanner
         var losesData = false;
         long fixedRows = 0;
 
-        foreach (var index in table.DroppedIndexes)
+        foreach (var index in table.DroppedIndexes.Where(i => i.IsConstraint))
+        {
+            changes.Add($"drop unique constraint {index.Name} ({string.Join(", ", index.Columns)})");
+        }
+
+        foreach (var index in table.AddedIndexes.Where(i => i.IsConstraint))
+        {
+            if (await CheckUniqueIndexAsync(table, table.Name, index, cancellationToken).ConfigureAwait(false))
+            {
+                changes.Add($"add unique constraint {index.Name} ({string.Join(", ", index.Columns)})");
+            }
+            else
+            {
+                rebuild.SkippedUniqueConstraints.Add(index);
+            }
+        }
+
+        foreach (var index in table.DroppedIndexes.Where(i => !i.IsConstraint))
         {
             rebuild.DroppedIndexes.Add(index.Name);
             Plan.Add(PlanStage.DropIndex, new SchemaOperation(
@@ -146,7 +163,7 @@ internal sealed class SqlitePlanner : SchemaPlanner
             }
         }
 
-        foreach (var index in table.AddedIndexes)
+        foreach (var index in table.AddedIndexes.Where(i => !i.IsConstraint))
         {
             if (await CheckUniqueIndexAsync(table, table.Name, index, cancellationToken).ConfigureAwait(false))
             {

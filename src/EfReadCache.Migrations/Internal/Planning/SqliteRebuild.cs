@@ -6,8 +6,9 @@ namespace EfReadCache.Migrations.Internal.Planning;
 
 /// <summary>
 ///     Writes the statements that rebuild a SQLite table from the <b>live</b> table plus the changes: what the model
-///     manages (its columns, primary key and foreign keys) takes the model's definition; what it does not know (other
-///     columns, CHECK and UNIQUE constraints, FKs over unknown columns, indexes, triggers) is copied as written.
+///     manages (its columns, primary key, foreign keys and UNIQUE constraints) takes the model's definition; what it does
+///     not know (other columns, CHECK constraints, UNIQUE constraints and FKs over unknown columns, indexes, triggers) is
+///     copied as written.
 ///     EF's own SQLite generator rebuilds from the model and would drop the unknown columns.
 /// </summary>
 internal sealed class SqliteRebuild
@@ -27,6 +28,9 @@ internal sealed class SqliteRebuild
 
     /// <summary>Desired FKs not to create (blocked by orphans in NOT NULL columns).</summary>
     public List<ForeignKeySnapshot> SkippedForeignKeys { get; } = [];
+
+    /// <summary>Desired UNIQUE constraints not to create (blocked by duplicates).</summary>
+    public List<IndexSnapshot> SkippedUniqueConstraints { get; } = [];
 
     /// <summary>Statements that run after the swap (orphans set to NULL).</summary>
     public List<string> AfterSwap { get; } = [];
@@ -79,14 +83,33 @@ internal sealed class SqliteRebuild
             }
         }
 
-        foreach (var constraint in live.Definitions.Where(d => d.ConstraintKind is "CHECK" or "UNIQUE"))
+        foreach (var constraint in live.Definitions.Where(d => d.ConstraintKind == "CHECK"))
         {
             definitions.Add(constraint.Text);
+        }
+
+        // Live UNIQUE constraints over an unknown column stay; the model's own come from its definition below.
+        foreach (var constraint in live.Definitions.Where(d => d.ConstraintKind == "UNIQUE"))
+        {
+            var columns = ConstraintColumns(constraint.Text);
+            if (columns.Any(c => !liveToDesired.ContainsKey(c)) && !columns.Any(DroppedColumns.Contains))
+            {
+                definitions.Add(constraint.Text);
+            }
         }
 
         foreach (var constraint in live.Definitions.Where(d => d.ConstraintKind == "FOREIGN"))
         {
             if (ConstraintColumns(constraint.Text).All(c => !liveToDesired.ContainsKey(c) && !DroppedColumns.Contains(c)))
+            {
+                definitions.Add(constraint.Text);
+            }
+        }
+
+        foreach (var constraint in desired.Definitions.Where(d => d.ConstraintKind == "UNIQUE"))
+        {
+            var columns = ConstraintColumns(constraint.Text);
+            if (!SkippedUniqueConstraints.Any(u => u.Columns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase)))
             {
                 definitions.Add(constraint.Text);
             }
@@ -119,7 +142,7 @@ internal sealed class SqliteRebuild
         sql.Add("PRAGMA legacy_alter_table = ON;");
         sql.Add($"ALTER TABLE {Sql.Quote(temporary)} RENAME TO {Sql.Quote(desired.Name)};");
         sql.Add("PRAGMA legacy_alter_table = OFF;");
-        foreach (var index in live.Indexes.Where(i => !DroppedIndexes.Contains(i.Name)))
+        foreach (var index in live.Indexes.Where(i => !i.IsConstraint && !DroppedIndexes.Contains(i.Name)))
         {
             if (index.Columns.Any(c => c is not null && DroppedColumns.Contains(c)))
             {
