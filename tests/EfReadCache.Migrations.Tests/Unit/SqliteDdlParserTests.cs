@@ -50,4 +50,13 @@ public sealed class SqliteDdlParserTests
         Assert.Equal("WITHOUT ROWID, STRICT", SqliteDdlParser.TableOptions("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT CHECK (b <> ')')) WITHOUT ROWID, STRICT;"));
         Assert.Equal("", SqliteDdlParser.TableOptions("CREATE TABLE t (a)"));
     }
+
+    [Fact]
+    public void Reads_constraint_names_and_columns()
+    {
+        const string definition = "CONSTRAINT \"FK_Posts_Blogs\" FOREIGN KEY (\"BlogId\", [Other]) REFERENCES \"Blogs\" (\"Id\", \"X\")";
+        Assert.Equal("FK_Posts_Blogs", SqliteDdlParser.ConstraintName(definition));
+        Assert.Equal(["BlogId", "Other"], SqliteDdlParser.ConstraintColumns(definition));
+        Assert.Null(SqliteDdlParser.ConstraintName("UNIQUE (\"A\")"));
+    }
 }

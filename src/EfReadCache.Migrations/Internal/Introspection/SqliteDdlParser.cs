@@ -69,6 +69,44 @@ internal static class SqliteDdlParser
         }
     }
 
+    /// <summary>The columns of a FOREIGN KEY or UNIQUE table constraint (the first parenthesized list).</summary>
+    public static List<string> ConstraintColumns(string text)
+    {
+        var start = text.IndexOf('(', StringComparison.Ordinal);
+        var columns = new List<string>();
+        if (start < 0)
+        {
+            return columns;
+        }
+
+        var position = start + 1;
+        while (position < text.Length)
+        {
+            columns.Add(ReadIdentifier(text, ref position));
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+
+            if (position >= text.Length || text[position] != ',')
+            {
+                break;
+            }
+
+            position++;
+        }
+
+        return columns;
+    }
+
+    /// <summary>The name of a table constraint written <c>CONSTRAINT name ...</c>, or <see langword="null" />.</summary>
+    public static string? ConstraintName(string definition)
+    {
+        var position = 0;
+        var first = ReadIdentifier(definition, ref position);
+        return string.Equals(first, "CONSTRAINT", StringComparison.OrdinalIgnoreCase) ? ReadIdentifier(definition, ref position) : null;
+    }
+
     /// <summary>What follows a CREATE TABLE body (<c>WITHOUT ROWID</c>, <c>STRICT</c>), or an empty string.</summary>
     public static string TableOptions(string createTableSql)
     {

@@ -133,7 +133,8 @@ internal sealed class SqliteSchemaReader : ISchemaReader
             unmanaged.Add(new UnmanagedObject("check", checkName, name));
         }
 
-        var foreignKeys = await ReadForeignKeysAsync(session, name, cancellationToken).ConfigureAwait(false);
+        var foreignKeys = (await ReadForeignKeysAsync(session, name, cancellationToken).ConfigureAwait(false))
+            .Select(f => NameForeignKey(f, definitions)).ToList();
         var indexes = await ReadIndexesAsync(session, name, indexSql, cancellationToken).ConfigureAwait(false);
         return new TableSnapshot
         {
@@ -146,6 +147,26 @@ internal sealed class SqliteSchemaReader : ISchemaReader
             Definitions = definitions,
             TriggerSql = triggerSql,
         };
+    }
+
+    /// <summary>SQLite's pragma has no constraint names: they come from the CREATE TABLE text (<c>CONSTRAINT name FOREIGN KEY</c>).</summary>
+    private static ForeignKeySnapshot NameForeignKey(ForeignKeySnapshot foreignKey, IReadOnlyList<SqliteDefinition> definitions)
+    {
+        var definition = definitions.FirstOrDefault(d => d.ConstraintKind == "FOREIGN"
+            && SqliteDdlParser.ConstraintColumns(d.Text).SequenceEqual(foreignKey.Columns, StringComparer.OrdinalIgnoreCase));
+        var name = definition is null ? null : SqliteDdlParser.ConstraintName(definition.Text);
+        return name is null
+            ? foreignKey
+            : new ForeignKeySnapshot
+            {
+                Name = name,
+                Columns = foreignKey.Columns,
+                PrincipalTable = foreignKey.PrincipalTable,
+                PrincipalColumns = foreignKey.PrincipalColumns,
+                OnDelete = foreignKey.OnDelete,
+                OnUpdate = foreignKey.OnUpdate,
+                DefinitionSql = definition!.Text,
+            };
     }
 
     private static async Task<List<ForeignKeySnapshot>> ReadForeignKeysAsync(MigrationSession session, string table, CancellationToken cancellationToken)

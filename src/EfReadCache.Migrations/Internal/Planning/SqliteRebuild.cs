@@ -91,7 +91,7 @@ internal sealed class SqliteRebuild
         // Live UNIQUE constraints over an unknown column stay; the model's own come from its definition below.
         foreach (var constraint in live.Definitions.Where(d => d.ConstraintKind == "UNIQUE"))
         {
-            var columns = ConstraintColumns(constraint.Text);
+            var columns = SqliteDdlParser.ConstraintColumns(constraint.Text);
             if (columns.Any(c => !liveToDesired.ContainsKey(c)) && !columns.Any(DroppedColumns.Contains))
             {
                 definitions.Add(constraint.Text);
@@ -100,7 +100,7 @@ internal sealed class SqliteRebuild
 
         foreach (var constraint in live.Definitions.Where(d => d.ConstraintKind == "FOREIGN"))
         {
-            if (ConstraintColumns(constraint.Text).All(c => !liveToDesired.ContainsKey(c) && !DroppedColumns.Contains(c)))
+            if (SqliteDdlParser.ConstraintColumns(constraint.Text).All(c => !liveToDesired.ContainsKey(c) && !DroppedColumns.Contains(c)))
             {
                 definitions.Add(constraint.Text);
             }
@@ -108,7 +108,7 @@ internal sealed class SqliteRebuild
 
         foreach (var constraint in desired.Definitions.Where(d => d.ConstraintKind == "UNIQUE"))
         {
-            var columns = ConstraintColumns(constraint.Text);
+            var columns = SqliteDdlParser.ConstraintColumns(constraint.Text);
             if (!SkippedUniqueConstraints.Any(u => u.Columns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase)))
             {
                 definitions.Add(constraint.Text);
@@ -122,7 +122,7 @@ internal sealed class SqliteRebuild
 
         foreach (var constraint in desired.Definitions.Where(d => d.ConstraintKind == "FOREIGN"))
         {
-            var columns = ConstraintColumns(constraint.Text);
+            var columns = SqliteDdlParser.ConstraintColumns(constraint.Text);
             if (!SkippedForeignKeys.Any(f => f.Columns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase)))
             {
                 definitions.Add(constraint.Text);
@@ -177,34 +177,4 @@ internal sealed class SqliteRebuild
 
     private string DesiredDefinition(string column)
         => _table.Desired.Definitions.First(d => string.Equals(d.ColumnName, column, StringComparison.OrdinalIgnoreCase)).Text;
-
-    /// <summary>The columns of a FOREIGN KEY table constraint (the list after FOREIGN KEY).</summary>
-    private static List<string> ConstraintColumns(string text)
-    {
-        var start = text.IndexOf('(', StringComparison.Ordinal);
-        var columns = new List<string>();
-        if (start < 0)
-        {
-            return columns;
-        }
-
-        var position = start + 1;
-        while (position < text.Length)
-        {
-            columns.Add(SqliteDdlParser.ReadIdentifier(text, ref position));
-            while (position < text.Length && char.IsWhiteSpace(text[position]))
-            {
-                position++;
-            }
-
-            if (position >= text.Length || text[position] != ',')
-            {
-                break;
-            }
-
-            position++;
-        }
-
-        return columns;
-    }
 }
