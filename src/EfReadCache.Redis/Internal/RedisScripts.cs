@@ -72,7 +72,9 @@ public static class RedisScripts
     /// <summary>
     ///     KEYS: n token keys, n pending keys, the table registry. ARGV: n, mode ('begin', 'end' or 'invalidate'), the
     ///     write id, the lease in ms, the channel, the message, then n new tokens. Replaces every token; 'begin' adds the
-    ///     write's lease to each pending set, 'end' removes it. Then publishes the message.
+    ///     write's lease to each pending set (dropping lapsed ones), 'end' removes it. Then publishes the message. Pending
+    ///     sets and tokens carry no TTL, so a volatile-* eviction policy never evicts them (only entries have a TTL);
+    ///     a set disappears when its last mark is removed, and a crashed writer's lapsed mark is dropped by the next write.
     /// </summary>
     public static readonly RedisScript Write = new(Prologue + """
         local mode = ARGV[2]
@@ -83,8 +85,6 @@ public static class RedisScripts
           if mode == 'begin' then
             redis.call('ZREMRANGEBYSCORE', p, '-inf', now)
             redis.call('ZADD', p, now + tonumber(ARGV[4]), ARGV[3])
-            local last = redis.call('ZRANGE', p, -1, -1, 'WITHSCORES')
-            redis.call('PEXPIREAT', p, math.floor(tonumber(last[2])) + 1000)
           elseif mode == 'end' then
             redis.call('ZREM', p, ARGV[3])
           end
