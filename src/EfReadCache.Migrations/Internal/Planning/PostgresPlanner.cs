@@ -212,8 +212,10 @@ internal sealed class PostgresPlanner : SchemaPlanner
             if (change.IdentityChanged && desired.Identity is not null)
             {
                 sql.Add($"{alter} ADD GENERATED {(desired.Identity == "a" ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY;");
-                sql.Add($"SELECT setval(pg_get_serial_sequence({Sql.Literal(Sql.Quote(table.Name))}, {Sql.Literal(desired.Name)}), "
-                    + $"coalesce(max({Sql.Quote(desired.Name)}), 0) + 1, false) FROM {Sql.Quote(table.Name)};");
+                // The identity's own sequence continues after the existing values (a former serial's sequence may
+                // still be attached to the column, so pg_get_serial_sequence could name the wrong one).
+                sql.Add($"DO $efrc$ BEGIN EXECUTE format('ALTER TABLE %I ALTER COLUMN %I RESTART WITH %s', {Sql.Literal(table.Name)}, {Sql.Literal(desired.Name)}, "
+                    + $"(SELECT coalesce(max({Sql.Quote(desired.Name)}), 0) + 1 FROM {Sql.Quote(table.Name)})); END $efrc$;");
             }
         }
 
