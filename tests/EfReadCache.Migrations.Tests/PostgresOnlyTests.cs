@@ -204,4 +204,20 @@ public sealed class PostgresOnlyTests : IAsyncLifetime
         await _db.ExecuteAsync("""INSERT INTO "Blogs" ("Name") VALUES ('three')""");
         Assert.Equal(["1|one", "2|two", "3|three"], await _db.RowsAsync("""SELECT "Id", "Name" FROM "Blogs" ORDER BY "Id" """));
     }
+
+    [Fact]
+    public async Task Indexes_are_created_as_the_model_defines_them()
+    {
+        await SeedAsync();
+        void Model(ModelBuilder m)
+        {
+            Models.BlogsAndPosts(m);
+            m.Entity("Posts").HasIndex("Title", "Id").IsDescending(true, false).HasDatabaseName("IX_Posts_Title_Desc");
+        }
+
+        var plan = await _db.PlanAsync(Model);
+        Assert.Contains(plan.Operations, o => o.Sql.Any(s => s.Contains("\"Title\" DESC", StringComparison.Ordinal) && !s.Contains("efrc_scratch", StringComparison.Ordinal)));
+        await _db.ApplyAsync(Model);
+        Assert.Contains("DESC", (await _db.RowsAsync("SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_Posts_Title_Desc'"))[0], StringComparison.Ordinal);
+    }
 }

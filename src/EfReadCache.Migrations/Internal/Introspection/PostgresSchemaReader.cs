@@ -120,7 +120,7 @@ internal sealed class PostgresSchemaReader : ISchemaReader
                     IsUnique = (bool)r[2]!,
                     Filter = r[3] as string,
                     Columns = ((string?[])r[4]!).ToList(),
-                    CreateSql = r[5] as string,
+                    CreateSql = Unqualify(r[5] as string, schema),
                 }).Concat(constraints.Where(r => (string)r[2]! == "u").Select(r => new IndexSnapshot
                 {
                     Name = (string)r[1]!,
@@ -135,6 +135,30 @@ internal sealed class PostgresSchemaReader : ISchemaReader
         var exists = await session.ScalarLongAsync("SELECT count(*) FROM pg_namespace WHERE nspname = @s", cancellationToken, parameter)
             .ConfigureAwait(false) > 0;
         return new DatabaseSnapshot(schema, tables, unmanaged) { SchemaExists = exists };
+    }
+
+    /// <summary>
+    ///     <c>pg_get_indexdef</c> without the schema before the table name, so the definition read in the scratch schema
+    ///     (method, sort order, operator classes, INCLUDE, filter: exactly what EF generated) runs on the live schema.
+    /// </summary>
+    private static string? Unqualify(string? indexDefinition, string schema)
+    {
+        if (indexDefinition is null)
+        {
+            return null;
+        }
+
+        foreach (var qualifier in new[] { " ON " + schema + ".", " ON " + Sql.Quote(schema) + ".", " ON ONLY " + schema + ".", " ON ONLY " + Sql.Quote(schema) + "." })
+        {
+            var at = indexDefinition.IndexOf(qualifier, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var keep = qualifier.StartsWith(" ON ONLY", StringComparison.Ordinal) ? " ON ONLY " : " ON ";
+                return indexDefinition[..at] + keep + indexDefinition[(at + qualifier.Length)..];
+            }
+        }
+
+        return indexDefinition;
     }
 
     private static ColumnSnapshot ReadColumn(object?[] row)

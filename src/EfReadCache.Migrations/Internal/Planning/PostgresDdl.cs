@@ -44,9 +44,12 @@ internal static class PostgresDdl
         return $"CREATE TABLE {Sql.Quote(table.Name)} (\n    {string.Join(",\n    ", items)}\n);";
     }
 
+    /// <summary>A model index is created from the server's own definition of it in the scratch schema, when there is one.</summary>
     public static string CreateIndex(string table, IndexSnapshot index)
         => index.IsConstraint
             ? $"ALTER TABLE {Sql.Quote(table)} ADD CONSTRAINT {Sql.Quote(index.Name)} UNIQUE ({Sql.QuoteList(index.Columns!)});"
+            : index.CreateSql is not null
+            ? index.CreateSql + ";"
             : $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Sql.Quote(index.Name)} ON {Sql.Quote(table)} ({Sql.QuoteList(index.Columns!)})"
             + (index.Filter is null ? "" : $" WHERE {index.Filter}") + ";";
 
