@@ -80,7 +80,7 @@ public sealed class CommandPlan
     private TableSet? ResolveReadSet(string database, ModelTableMap? map)
     {
         var declared = Mark.DependsOn;
-        var unknown = Analysis.HasUnknownReadSources;
+        var unknown = Analysis.HasUnknownReadSources || (map is not null && map.CallsUserFunction(Analysis.Functions));
         var tables = new HashSet<string>(ReadNames, StringComparer.Ordinal) { ReadCache.AllTables };
         foreach (var name in ReadNames)
         {

@@ -27,6 +27,7 @@ public sealed class ModelTableMap
     private readonly Dictionary<string, string[]> _viewDependencies = new(StringComparer.Ordinal);
     private readonly HashSet<string> _views = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _userFunctions = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConditionalWeakTable<IReadOnlyEntityType, string[]> _entityTables = new();
 
     private ModelTableMap(IModel model)
@@ -48,6 +49,14 @@ public sealed class ModelTableMap
 
                     dependents.Add(name);
                 }
+            }
+        }
+
+        foreach (var function in model.GetDbFunctions())
+        {
+            if (!function.IsBuiltIn)
+            {
+                _userFunctions.Add(function.Name);
             }
         }
 
@@ -80,6 +89,30 @@ public sealed class ModelTableMap
     /// <param name="name">A normalized name.</param>
     /// <returns><see langword="true" /> for a model view.</returns>
     public bool IsView(string name) => _views.Contains(name);
+
+    /// <summary>
+    ///     Whether the SQL calls a database function the model maps (<c>HasDbFunction</c>, not built in): such a function
+    ///     may read any table, so a query calling it has unknown dependencies.
+    /// </summary>
+    /// <param name="functions">The functions the SQL calls.</param>
+    /// <returns><see langword="true" /> if any is a user-defined function of the model.</returns>
+    public bool CallsUserFunction(IReadOnlyList<Sql.SqlTableReference> functions)
+    {
+        if (_userFunctions.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var function in functions)
+        {
+            if (_userFunctions.Contains(function.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The tables a view was declared to depend on with <c>HasCacheDependencies</c>.</summary>
     /// <param name="view">A normalized view name.</param>

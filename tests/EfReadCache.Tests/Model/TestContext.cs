@@ -17,6 +17,9 @@ public sealed class TestContext(DbContextOptions<TestContext> options) : DbConte
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
+    /// <summary>Maps the PostgreSQL function efrc_post_count(blog_id), which reads Posts (created by the test that uses it).</summary>
+    public static long PostCountOf(int blogId) => throw new NotSupportedException("Translated to SQL.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Blog>(b =>
@@ -51,6 +54,7 @@ public sealed class TestContext(DbContextOptions<TestContext> options) : DbConte
         modelBuilder.Entity<CardPayment>().ToTable("CardPayments");
         modelBuilder.Entity<CashPayment>().ToTable("CashPayments");
 
+        modelBuilder.HasDbFunction(typeof(TestContext).GetMethod(nameof(PostCountOf))!).HasName("efrc_post_count");
         if (IsPostgres)
         {
             modelBuilder.Entity<PgSample>(p =>
