@@ -19,7 +19,9 @@ internal static class DesiredSchemaBuilder
 
     private static async Task<DatabaseSnapshot> BuildSqliteAsync(MigrationSession session, ModelSchemaSource source, CancellationToken cancellationToken)
     {
-        await using var scratch = (DbConnection)Activator.CreateInstance(session.Connection.GetType())!;
+        // A connection of the same provider: its factory when it has one, else a new instance of its type.
+        await using var scratch = DbProviderFactories.GetFactory(session.Connection)?.CreateConnection()
+            ?? (DbConnection)Activator.CreateInstance(session.Connection.GetType())!;
         scratch.ConnectionString = "Data Source=:memory:";
         await scratch.OpenAsync(cancellationToken).ConfigureAwait(false);
         var scratchSession = new MigrationSession(scratch, SchemaDialect.Sqlite, session.CommandTimeoutSeconds);
