@@ -219,5 +219,16 @@ public sealed class PostgresOnlyTests : IAsyncLifetime
         Assert.Contains(plan.Operations, o => o.Sql.Any(s => s.Contains("\"Title\" DESC", StringComparison.Ordinal) && !s.Contains("efrc_scratch", StringComparison.Ordinal)));
         await _db.ApplyAsync(Model);
         Assert.Contains("DESC", (await _db.RowsAsync("SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_Posts_Title_Desc'"))[0], StringComparison.Ordinal);
+
+        // The sort order is part of the comparison: back to ascending is a drop and a create.
+        void Ascending(ModelBuilder m)
+        {
+            Models.BlogsAndPosts(m);
+            m.Entity("Posts").HasIndex("Title", "Id").HasDatabaseName("IX_Posts_Title_Desc");
+        }
+
+        Assert.Equal([SchemaOperationKinds.DropIndex, SchemaOperationKinds.CreateIndex], (await _db.PlanAsync(Ascending)).Operations.Select(o => o.Kind));
+        await _db.ApplyAsync(Ascending);
+        Assert.DoesNotContain("DESC", (await _db.RowsAsync("SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_Posts_Title_Desc'"))[0], StringComparison.Ordinal);
     }
 }

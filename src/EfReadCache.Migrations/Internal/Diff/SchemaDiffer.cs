@@ -91,12 +91,23 @@ internal sealed class SchemaDiffer
 
         // Expression indexes cannot come from an EF model: they are never dropped.
         var liveIndexes = live.Indexes.Where(i => !i.HasExpressions).ToList();
-        var desiredKeys = desired.Indexes.Select(IndexKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var liveKeys = liveIndexes.Select(i => IndexKey(result, i)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unmatched = liveIndexes.ToList();
+        foreach (var index in desired.Indexes)
+        {
+            var match = unmatched.FirstOrDefault(l => string.Equals(IndexKey(result, l), IndexKey(index), StringComparison.OrdinalIgnoreCase)
+                && SameDefinition(result, l, index));
+            if (match is null)
+            {
+                result.AddedIndexes.Add(index);
+            }
+            else
+            {
+                unmatched.Remove(match);
+            }
+        }
+
         // An index over a column the model does not know belongs to that column: it is left alone (and goes with the column).
-        result.DroppedIndexes.AddRange(liveIndexes.Where(i => !desiredKeys.Contains(IndexKey(result, i))
-            && i.Columns.All(c => desired.FindColumn(ToDesiredName(result, c!)) is not null)));
-        result.AddedIndexes.AddRange(desired.Indexes.Where(i => !liveKeys.Contains(IndexKey(i))));
+        result.DroppedIndexes.AddRange(unmatched.Where(i => i.Columns.All(c => desired.FindColumn(ToDesiredName(result, c!)) is not null)));
         return result;
     }
 
@@ -158,6 +169,24 @@ internal sealed class SchemaDiffer
 
     private static string Key(IEnumerable<string> columns, string principal, IEnumerable<string> principalColumns, string onDelete, string onUpdate)
         => $"{string.Join(",", columns)}|{principal}|{string.Join(",", principalColumns)}|{onDelete}|{onUpdate}";
+
+    /// <summary>
+    ///     PostgreSQL indexes also compare by the server's definition after <c>USING</c> (method, sort order, operator
+    ///     classes, INCLUDE, filter), unless a column is being renamed (the live definition still has the old name).
+    /// </summary>
+    private static bool SameDefinition(TableDiff table, IndexSnapshot live, IndexSnapshot desired)
+    {
+        var liveTail = DefinitionTail(live.CreateSql);
+        var desiredTail = DefinitionTail(desired.CreateSql);
+        var renamed = live.Columns.Any(c => c is not null && !string.Equals(ToDesiredName(table, c), c, StringComparison.Ordinal));
+        return liveTail is null || desiredTail is null || renamed || string.Equals(liveTail, desiredTail, StringComparison.Ordinal);
+    }
+
+    private static string? DefinitionTail(string? createSql)
+    {
+        var at = createSql?.IndexOf(" USING ", StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : createSql![at..];
+    }
 
     private static string IndexKey(IndexSnapshot index)
         => $"{string.Join(",", index.Columns)}|{index.IsUnique}|{index.IsConstraint}|{SchemaComparer.NormalizeExpression(index.Filter)}";
