@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EfReadCache.Internal.Replay;
 
 namespace EfReadCache.Storage.Internal;
 
@@ -16,7 +17,16 @@ namespace EfReadCache.Storage.Internal;
 /// </remarks>
 public sealed class MemoryReadCacheStore : IReadCacheStore
 {
-    private const long EntryOverhead = 200;
+    /// <summary>
+    ///     What every entry costs besides its payload and its key's parameters, on 64-bit .NET: the key object and its
+    ///     parameter array, the slot, the dictionary node, the entry record and its token array, the buffered result's
+    ///     own objects, and the clock queue's slots (an entry can be queued twice). Calibrated against the managed heap
+    ///     by the memory harness of tests/EfReadCache.Benchmarks.
+    /// </summary>
+    internal const long EntryOverhead = 560;
+
+    /// <summary>Bytes per parameter in the key (array slot and box header), besides the value's own size.</summary>
+    internal const long ParameterOverhead = 32;
 
     private readonly ConcurrentDictionary<CacheKey, Slot> _entries = new();
     private readonly ConcurrentDictionary<(string Database, string Table), TableTokenState> _tables = new();
@@ -29,6 +39,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
     private readonly Action<EvictionReason, long> _onEvicted;
     private long _count;
     private long _bytes;
+    private long _payloadBytes;
     private long _evictions;
 
     /// <summary>Creates the store.</summary>
@@ -100,7 +111,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
     /// <returns>Whether the entry was stored.</returns>
     public bool TryStore(CacheKey key, CacheEntry entry)
     {
-        var bytes = entry.SizeBytes + EntryOverhead;
+        var bytes = entry.SizeBytes + Overhead(key, entry);
         if (bytes > _maxBytes)
         {
             return false;
@@ -123,6 +134,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
         if (replaced is not null)
         {
             Interlocked.Add(ref _bytes, -replaced.Bytes);
+            Interlocked.Add(ref _payloadBytes, -replaced.Entry.SizeBytes);
         }
         else
         {
@@ -130,6 +142,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
         }
 
         Interlocked.Add(ref _bytes, bytes);
+        Interlocked.Add(ref _payloadBytes, entry.SizeBytes);
         _clock.Enqueue(slot);
         if (OverLimits() || _clock.Count > 2 * Volatile.Read(ref _count) + 1024)
         {
@@ -219,6 +232,25 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
     public StoreStatistics GetStatistics()
         => new(Volatile.Read(ref _count), Volatile.Read(ref _bytes), Volatile.Read(ref _evictions));
 
+    /// <summary>The payloads' measured bytes, without the per-entry overhead that <see cref="GetStatistics" /> includes.</summary>
+    internal long PayloadBytes => Volatile.Read(ref _payloadBytes);
+
+    /// <summary>The bytes an entry holds besides its payload: the fixed overhead, the key's parameters and the tokens.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>Bytes.</returns>
+    internal static long Overhead(CacheKey key, CacheEntry entry)
+    {
+        var size = EntryOverhead + 8L * entry.Tokens.Length;
+        var parameters = key.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            size += ParameterOverhead + ValueSizer.ValueSize(parameters[i].Value);
+        }
+
+        return size;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -291,6 +323,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore
 
         Interlocked.Decrement(ref _count);
         Interlocked.Add(ref _bytes, -slot.Bytes);
+        Interlocked.Add(ref _payloadBytes, -slot.Entry.SizeBytes);
         Interlocked.Increment(ref _evictions);
         return true;
     }
