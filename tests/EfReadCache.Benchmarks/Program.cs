@@ -39,13 +39,14 @@ public static class Program
             if (TakeValue(list, "--loop") is { } loop)
             {
                 var parts = loop.Split(':');
-                await QuickCompare.LoopAsync(Enum.Parse<Scenario>(parts[0]), parts[1], TimeSpan.FromSeconds(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
+                await PairedHarness.LoopAsync(Enum.Parse<Scenario>(parts[0]), parts[1], TimeSpan.FromSeconds(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
                 return 0;
             }
 
-            if (Take(list, "--quick-compare"))
+            if (Take(list, "--paired"))
             {
-                await QuickCompare.RunAsync(rounds: 7, opsPerRound: 300);
+                var paired = new Results();
+                await PairedHarness.RunAsync(paired, rounds: 5, TimeSpan.FromMilliseconds(60));
                 return 0;
             }
 
@@ -74,9 +75,9 @@ public static class Program
         var config = Config(resultsDir, Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(3)
-            .WithIterationCount(10)
-            .WithIterationTime(TimeInterval.FromMilliseconds(250)));
+            .WithWarmupCount(2)
+            .WithIterationCount(8)
+            .WithIterationTime(TimeInterval.FromMilliseconds(200)));
         var failed = false;
         if (only is null or "queries")
         {
@@ -92,13 +93,32 @@ public static class Program
             failed |= HasErrors(summary);
         }
 
-        if (only is null or "extras")
+        var extras = only is null or "extras";
+        var results = new Results();
+        if (extras || only == "paired")
         {
-            var results = new Results();
+            await PairedHarness.RunAsync(results, rounds: 9, TimeSpan.FromMilliseconds(100));
+            await PairedHarness.RunInvalidationAsync(results, [1_000, 100_000, 1_000_000], rounds: 9, TimeSpan.FromMilliseconds(50));
+        }
+
+        if (extras || only == "contention")
+        {
             await ContentionHarness.RunAsync(results, TimeSpan.FromSeconds(3), rounds: 2);
+        }
+
+        if (extras || only == "memory")
+        {
             await MemoryHarness.RunAsync(results, quick: false);
+        }
+
+        if (extras || only == "migrator")
+        {
             await MigratorHarness.RunAsync(results, repetitions: 5);
-            results.Write(Path.Combine(resultsDir, "extras.json"));
+        }
+
+        if (only is null or "extras" or "paired" or "contention" or "memory" or "migrator")
+        {
+            results.Write(Path.Combine(resultsDir, only is null or "extras" ? "extras.json" : $"extras-{only}.json"));
         }
 
         return failed ? 1 : 0;
@@ -132,6 +152,8 @@ public static class Program
         invalidation.Cleanup();
 
         var results = new Results();
+        await PairedHarness.RunAsync(results, rounds: 1, TimeSpan.FromMilliseconds(5));
+        await PairedHarness.RunInvalidationAsync(results, [1_000, 2_000], rounds: 1, TimeSpan.FromMilliseconds(5));
         await ContentionHarness.RunAsync(results, TimeSpan.FromMilliseconds(200), rounds: 1);
         await MemoryHarness.RunAsync(results, quick: true);
         await MigratorHarness.RunAsync(results, repetitions: 1);

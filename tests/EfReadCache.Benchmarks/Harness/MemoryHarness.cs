@@ -29,10 +29,12 @@ public static class MemoryHarness
         var cache = BenchEnvironment.NewCache(o => o.MaxEntries = 1_000_000);
         await RunAllAsync(cache, scenario, idList.Take(1));
         var warmStats = cache.GetStatistics();
+        var warmPayload = PayloadBytes(cache);
         var before = Retained();
         await RunAllAsync(cache, scenario, idList.Skip(1));
         var after = Retained();
         var stats = cache.GetStatistics();
+        var payload = PayloadBytes(cache) - warmPayload;
         var entries = stats.Entries - warmStats.Entries;
         var bytes = stats.Bytes - warmStats.Bytes;
         if (entries != (idList.Count - 1) * warmStats.Entries)
@@ -42,7 +44,7 @@ public static class MemoryHarness
         }
 
         results.Set($"memory.{name}.entries", entries);
-        results.Set($"memory.{name}.payload_bytes_per_entry", (bytes - entries * MemoryOverheadPerEntry(cache)) / entries);
+        results.Set($"memory.{name}.payload_bytes_per_entry", payload / entries);
         results.Set($"memory.{name}.accounted_bytes_per_entry", bytes / entries);
         results.Set($"memory.{name}.retained_bytes_per_entry", (after - before) / entries);
         results.Set($"memory.{name}.retained_vs_accounted", Math.Round((double)(after - before) / bytes, 2));
@@ -76,8 +78,9 @@ public static class MemoryHarness
         cache.Dispose();
     }
 
-    /// <summary>What the store adds to each entry's payload in its accounting (the memory store: a fixed overhead).</summary>
-    private static long MemoryOverheadPerEntry(ReadCache cache) => cache.Store is Storage.Internal.MemoryReadCacheStore ? 200 : 0;
+    /// <summary>The payloads' measured bytes (the memory store keeps them apart from its per-entry overhead).</summary>
+    private static long PayloadBytes(ReadCache cache)
+        => cache.Store is Storage.Internal.MemoryReadCacheStore store ? store.PayloadBytes : cache.GetStatistics().Bytes;
 
     private static async Task RunAllAsync(ReadCache cache, Scenario scenario, IEnumerable<int> ids)
     {
