@@ -121,4 +121,32 @@ public sealed class RedisStoreTests(SqliteFixture fixture) : IClassFixture<Sqlit
         Assert.True(multiplexer.IsConnected);
         Assert.True(await multiplexer.GetDatabase().PingAsync() >= TimeSpan.Zero);
     }
+
+    [Fact]
+    public async Task Thirty_two_pool_threads_in_synchronous_store_calls_never_time_out()
+    {
+        // The failure this guards against, measured with StackExchange.Redis 1.2.6 synchronous calls in place of the
+        // store's blocking connections: RedisTimeoutException within seconds, the store degraded.
+        var prefix = NewPrefix();
+        using var cache = CreateCache(fixture, RedisTestServer.Configuration, prefix, "sync-store", configure: o => o.OperationTimeout = TimeSpan.FromSeconds(1));
+        var store = StoreOf(cache);
+        var database = "sync-" + Guid.NewGuid().ToString("N");
+        var tables = new TableSet(database, ["*", "t"]);
+        var tasks = Enumerable.Range(0, 32).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var key = new CacheKey(prefix, "test", database, "q" + (i % 5), [], CommandBehavior.Default);
+                var lookup = store.Lookup(key, tables);
+                Assert.True(lookup.IsHit || lookup.IsPending || lookup.Snapshot is { Length: 2 });
+                if (i % 10 == worker % 10)
+                {
+                    store.EndWrite(store.BeginWrite(new TableSet(database, ["t"]), TimeSpan.FromMinutes(1)));
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        Assert.True(store.IsAvailable);
+        Assert.Equal(0, store.WritesWhileUnavailable);
+    }
 }
