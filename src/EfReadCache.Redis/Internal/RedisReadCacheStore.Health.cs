@@ -135,6 +135,13 @@ public sealed partial class RedisReadCacheStore
                 }
             }
 
+            foreach (var (writeId, tables) in _unreleased.ToArray())
+            {
+                var plan = PrepareReplay(tables, writeId);
+                await RunAsync(RedisScripts.Write, plan.Keys, plan.Arguments).ConfigureAwait(false);
+                _unreleased.TryRemove(writeId, out _);
+            }
+
             foreach (var group in _dirty.Keys.ToArray().GroupBy(k => k.DatabaseId, k => k.Table))
             {
                 var tables = group.ToArray();
@@ -147,7 +154,7 @@ public sealed partial class RedisReadCacheStore
 
             lock (_health)
             {
-                if (_dirty.IsEmpty && !_allDirty)
+                if (_dirty.IsEmpty && _unreleased.IsEmpty && !_allDirty)
                 {
                     _view.Clear();
                     _l1?.Clear();

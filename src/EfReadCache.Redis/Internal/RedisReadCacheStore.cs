@@ -56,6 +56,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
     private readonly RedisChannel _channel;
     private readonly Action<RedisChannel, RedisValue> _onMessage;
     private readonly ConcurrentDictionary<(string DatabaseId, string Table), byte> _dirty = new();
+    private readonly ConcurrentDictionary<long, TableSet> _unreleased = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _probes = new();
     private readonly object _health = new();
     private readonly CancellationTokenSource _disposing = new();
@@ -403,11 +404,24 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
     {
         var resolved = Resolve(tables);
         _view.Forget(resolved.DatabaseId, tables.Tables); // this process stops trusting what it knew at once
-        if (tables.Count == 0 || !EnterHealthy(resolved.DatabaseId, tables.Tables))
+        if (tables.Count == 0)
         {
             return null;
         }
 
+        if (!EnterHealthy(resolved.DatabaseId, tables.Tables))
+        {
+            RememberUnreleased(tables, mode, writeId);
+            return null;
+        }
+
+        return BuildWrite(resolved, tables, mode, writeId, lease);
+    }
+
+    private WritePlan PrepareReplay(TableSet tables, long writeId) => BuildWrite(Resolve(tables), tables, "end", writeId, TimeSpan.Zero);
+
+    private WritePlan BuildWrite(ResolvedTables resolved, TableSet tables, string mode, long writeId, TimeSpan lease)
+    {
         var n = tables.Count;
         var arguments = new byte[6 + n][];
         arguments[0] = Ascii(n);
@@ -421,7 +435,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
             arguments[6 + i] = Ascii(RandomLong());
         }
 
-        return new WritePlan(resolved, tables, [.. resolved.TokenKeys, .. resolved.PendingKeys, _keys.Registry], arguments);
+        return new WritePlan(resolved, tables, mode, writeId, [.. resolved.TokenKeys, .. resolved.PendingKeys, _keys.Registry], arguments);
     }
 
     private async Task WriteAsync(TableSet tables, string mode, long writeId, TimeSpan lease)
@@ -467,7 +481,17 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
             _dirty[(plan.Resolved.DatabaseId, table)] = 0;
         }
 
+        RememberUnreleased(plan.Tables, plan.Mode, plan.WriteId);
         Degrade(exception, "recording a write to " + plan.Tables);
+    }
+
+    // A write's end that could not reach Redis: its pending mark is released on reconnect, not left to its lease.
+    private void RememberUnreleased(TableSet tables, string mode, long writeId)
+    {
+        if (mode == "end")
+        {
+            _unreleased[writeId] = tables;
+        }
     }
 
     private bool EnterHealthy(string databaseId, IReadOnlyList<string> tables)
@@ -666,7 +690,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
 
     private sealed record StorePlan(CacheKey Key, CacheEntry Entry, long ExpiresTicks, string[] Keys, byte[][] Arguments);
 
-    private sealed record WritePlan(ResolvedTables Resolved, TableSet Tables, string[] Keys, byte[][] Arguments);
+    private sealed record WritePlan(ResolvedTables Resolved, TableSet Tables, string Mode, long WriteId, string[] Keys, byte[][] Arguments);
 
     private sealed record ResolvedTables(RedisKeys Keys, string DatabaseId, string[] TokenKeys, string[] PendingKeys);
 }

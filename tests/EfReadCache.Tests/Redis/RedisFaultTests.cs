@@ -101,4 +101,40 @@ public sealed class RedisFaultTests(SqliteFixture fixture) : IClassFixture<Sqlit
         Assert.Equal(9, await ReadRatingAsync(fixture, a, name));
         Assert.Equal(9, ReadRating(fixture, a, name));
     }
+
+    [Fact]
+    public async Task A_hung_Redis_times_out_fails_open_and_a_writes_mark_is_released_on_recovery()
+    {
+        using var server = RedisProcess.Started();
+        var prefix = NewPrefix();
+        using var a = CreateCache(fixture, server.Configuration, prefix, "a", configure: o => o.OperationTimeout = TimeSpan.FromMilliseconds(300));
+        using var b = CreateCache(fixture, server.Configuration, prefix, "b");
+        var name = await NewBlogAsync(fixture);
+        Assert.Equal(5, await ReadRatingAsync(fixture, a, name));
+        var db = "hung-" + Guid.NewGuid().ToString("N");
+        var orders = new Storage.TableSet(db, ["orders"]);
+        var ticket = await StoreOf(a).BeginWriteAsync(orders, TimeSpan.FromMinutes(10));
+
+        server.Pause();
+        try
+        {
+            // Every call is bounded: the query times out on Redis and the database answers.
+            Assert.Equal(5, await ReadRatingAsync(fixture, a, name));
+            Assert.Equal(5, ReadRating(fixture, a, name));
+            Assert.True(Bypasses(a, ReadCacheBypassReason.StoreUnavailable) >= 2, a.GetStatistics().ToString());
+            await StoreOf(a).EndWriteAsync(ticket); // cannot reach Redis: remembered, never thrown
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        await AvailableAsync(a);
+        await AvailableAsync(b);
+        var key = new Storage.CacheKey(prefix, "test", db, "SELECT * FROM orders", [], System.Data.CommandBehavior.Default);
+        Assert.False((await StoreOf(b).LookupAsync(key, new Storage.TableSet(db, ["*", "orders"]))).IsPending); // not left to the 10-minute lease
+        Assert.Equal(5, await ReadRatingAsync(fixture, a, name));
+        Assert.Equal(5, await ReadRatingAsync(fixture, a, name));
+        Assert.True(a.GetStatistics().Hits >= 1);
+    }
 }

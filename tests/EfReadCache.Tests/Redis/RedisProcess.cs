@@ -90,7 +90,30 @@ public sealed class RedisProcess : IDisposable
         _process = null;
     }
 
-    public void Dispose() => Kill();
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, like a hung Redis.</summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            Resume();
+        }
+
+        Kill();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, _process!.Id.ToString() }, UseShellExecute = false })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} failed for redis-server {_process.Id}.");
+        }
+    }
 
     private bool Answers()
     {
