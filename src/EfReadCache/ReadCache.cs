@@ -49,6 +49,9 @@ public sealed class ReadCache : IDisposable
 
     internal IReadCacheStore Store { get; }
 
+    /// <summary>The store's synchronous form, used on EF's synchronous paths so they never wait on a task.</summary>
+    internal IReadCacheSyncStore? SyncStore => Store as IReadCacheSyncStore;
+
     internal ReadCacheInsights Insights { get; }
 
     internal CommandPlanCache Plans { get; } = new();

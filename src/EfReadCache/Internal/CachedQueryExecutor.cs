@@ -162,7 +162,7 @@ public static class CachedQueryExecutor
         {
             var stored = async
                 ? await cache.Store.TryStoreAsync(key, entry).ConfigureAwait(false)
-                : WriteTracker.Wait(cache.Store.TryStoreAsync(key, entry));
+                : cache.SyncStore?.TryStore(key, entry) ?? WriteTracker.Wait(cache.Store.TryStoreAsync(key, entry));
             if (stored)
             {
                 cache.Insights.Stored(cache, key, tables, Stopwatch.GetElapsedTime(start), result.TotalRows);
@@ -181,7 +181,7 @@ public static class CachedQueryExecutor
         {
             return async
                 ? await cache.Store.LookupAsync(key, tables, cancellationToken).ConfigureAwait(false)
-                : WriteTracker.Wait(cache.Store.LookupAsync(key, tables, cancellationToken));
+                : cache.SyncStore?.Lookup(key, tables) ?? WriteTracker.Wait(cache.Store.LookupAsync(key, tables, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -82,7 +82,14 @@ public static class WriteTracker
             }
             else
             {
-                Wait(cache.Store.EndWriteAsync(ticket));
+                if (cache.SyncStore is { } sync)
+                {
+                    sync.EndWrite(ticket);
+                }
+                else
+                {
+                    Wait(cache.Store.EndWriteAsync(ticket));
+                }
             }
         }
         catch (Exception exception)
@@ -135,7 +142,7 @@ public static class WriteTracker
         var lease = cache.Options.PendingWriteLease;
         var ticket = async
             ? await cache.Store.BeginWriteAsync(tables, lease, cancellationToken).ConfigureAwait(false)
-            : Wait(cache.Store.BeginWriteAsync(tables, lease, cancellationToken));
+            : cache.SyncStore?.BeginWrite(tables, lease) ?? Wait(cache.Store.BeginWriteAsync(tables, lease, cancellationToken));
         cache.Insights.Invalidated(cache, tables.Tables, Stopwatch.GetElapsedTime(start));
         return ticket;
     }

@@ -15,7 +15,7 @@ namespace EfReadCache.Storage.Internal;
 ///     </para>
 ///     <para>Sizes are the measured bytes of the payload plus a fixed overhead per entry for the key and bookkeeping.</para>
 /// </remarks>
-public sealed class MemoryReadCacheStore : IReadCacheStore
+public sealed class MemoryReadCacheStore : IReadCacheStore, IReadCacheSyncStore
 {
     /// <summary>
     ///     What every entry costs besides its payload and its key's parameters, on 64-bit .NET: the key object and its
