@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using EfReadCache.Diagnostics;
+using EfReadCache.Diagnostics.Internal;
 using EfReadCache.Internal.Replay;
 using EfReadCache.Internal.Sql;
 using EfReadCache.Storage;
@@ -109,6 +110,7 @@ public static class CachedQueryExecutor
                 return new BufferedDataReader(outcome.Result!);
             }
 
+            using var activity = ReadCacheActivities.StartMiss(key, tables);
             BufferedResult buffered;
             var start = Stopwatch.GetTimestamp();
             try
