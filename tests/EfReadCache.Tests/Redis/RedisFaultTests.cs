@@ -82,7 +82,7 @@ public sealed class RedisFaultTests(SqliteFixture fixture) : IClassFixture<Sqlit
         // The token moves (a write through B), then Redis forgets everything. With counter tokens the table's token
         // could come back to the value A's entry carries; with random tokens it cannot.
         await SetRatingAsync(fixture, b, name, 7);
-        using (var admin = RedisTestServer.Connect(server.Configuration))
+        using (var admin = await RedisTestServer.ConnectAsync(server.Configuration))
         {
             await admin.GetServer(admin.GetEndPoints()[0]).FlushAllDatabasesAsync();
         }

@@ -27,24 +27,34 @@ public static class RedisTestServer
         }
     }
 
-    /// <summary>A connection for test assertions (FLUSHALL, reading keys).</summary>
-    public static ConnectionMultiplexer Connect(string? configuration = null)
+    /// <summary>A connection for test assertions (FLUSHALL, reading keys); use only its asynchronous calls.</summary>
+    public static async Task<ConnectionMultiplexer> ConnectAsync(string? configuration = null)
     {
         var options = ConfigurationOptions.Parse(configuration ?? Configuration);
         options.AllowAdmin = true;
-        options.AbortOnConnectFail = false;
-        return ConnectionMultiplexer.Connect(options);
+        options.AbortOnConnectFail = true;
+        options.ConnectTimeout = 10_000;
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    /// <summary>KEYS over a blocking connection of the store's own client (no thread-pool dependency, unlike SE.Redis sync calls).</summary>
+    public static string[] Keys(string pattern)
+        => ((object?[])Execute("KEYS", pattern)!).Select(k => System.Text.Encoding.UTF8.GetString((byte[])k!)).ToArray();
+
+    private static object? Execute(params string[] command)
+    {
+        var options = ConfigurationOptions.Parse(Configuration);
+        var settings = new EfReadCache.Redis.Internal.RespSettings(
+            options.EndPoints[0], options.Password, options.DefaultDatabase, options.Ssl, options.SslHost, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        using var connection = EfReadCache.Redis.Internal.RespConnection.Open(settings.EndPoint, settings);
+        return connection.Execute(command.Select(System.Text.Encoding.UTF8.GetBytes).ToArray());
     }
 
     private static Exception? Check()
     {
         try
         {
-            var options = ConfigurationOptions.Parse(Configuration);
-            options.AbortOnConnectFail = true;
-            options.ConnectTimeout = 5000;
-            using var multiplexer = ConnectionMultiplexer.Connect(options);
-            multiplexer.GetDatabase().Ping();
+            Execute("PING");
             return null;
         }
         catch (Exception exception)
