@@ -186,6 +186,13 @@ def build_summary(results):
         lines.append(f"| 2 | {extras['contention.ops_per_s.2']:,.0f} | {r21:.2f}× of 1 thread (target ≥ 1.7×: {check(r21 >= 1.7)}) |")
         lines.append(f"| 8 | {extras['contention.ops_per_s.8']:,.0f} | {r82:.2f}× of 2 threads (target ≥ 1.0×: {check(r82 >= 1.0)}) |")
         lines.append("")
+        if "contention.control.ratio_2_vs_1" in extras:
+            lines.append(f"Same harness, same moment: the floor (EF, no cache) scales {extras['contention.floor.ratio_2_vs_1']:.2f}× from 1 to 2 threads "
+                         f"and {extras['contention.floor.ratio_8_vs_2']:.2f}× from 2 to 8; a pure-computation control with no shared state scales "
+                         f"{extras['contention.control.ratio_2_vs_1']:.2f}× and {extras['contention.control.ratio_8_vs_2']:.2f}× "
+                         f"(load average {extras.get('contention.load_average', '?')} on {extras.get('contention.processors', '?')} cores). "
+                         "The control is the most any code can scale on the machine at that moment.")
+            lines.append("")
 
     # Memory
     if any(k.startswith("memory.") for k in extras):
