@@ -11,9 +11,10 @@ namespace EfReadCache.Redis.Internal;
 ///     standards as public APIs. It may be changed or removed without notice in any release.
 /// </summary>
 /// <remarks>
-///     One blocking RESP connection for EF's synchronous paths. Every read and write is a blocking socket call on the
-///     calling thread, bounded by the socket timeouts, so a synchronous query never waits for another thread-pool thread
-///     to run a completion (the failure mode of StackExchange.Redis 1.x under many concurrent synchronous calls).
+///     One blocking RESP connection for EF's synchronous paths. Every read and write is a blocking system call on the
+///     calling thread, bounded by the socket timeouts (SO_RCVTIMEO, SO_SNDTIMEO), so a synchronous query never waits
+///     for another thread-pool thread to run a completion (the failure mode of StackExchange.Redis 1.x under many
+///     concurrent synchronous calls). The socket is never put in non-blocking mode (see <c>Connect</c>).
 /// </remarks>
 public sealed class RespConnection : IDisposable
 {
@@ -42,7 +43,7 @@ public sealed class RespConnection : IDisposable
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            ConnectWithTimeout(socket, new IPEndPoint(address, port), settings.ConnectTimeout);
+            Connect(socket, new IPEndPoint(address, port), settings.ConnectTimeout);
             socket.SendTimeout = (int)settings.OperationTimeout.TotalMilliseconds;
             socket.ReceiveTimeout = (int)settings.OperationTimeout.TotalMilliseconds;
             Stream stream = new NetworkStream(socket, ownsSocket: false);
@@ -122,29 +123,21 @@ public sealed class RespConnection : IDisposable
             _ => throw new NotSupportedException($"EfReadCache.Redis cannot connect to an endpoint of type {endPoint.GetType().Name}."),
         };
 
-    // A non-blocking connect polled with a timeout: no task, so no thread-pool thread is needed to complete it.
-    private static void ConnectWithTimeout(Socket socket, IPEndPoint endPoint, TimeSpan timeout)
+    // The socket must stay in blocking mode for its whole life: on Unix, .NET keeps a socket that was ever switched to
+    // non-blocking mode non-blocking underneath and emulates blocking calls through its event loop, whose completions
+    // run on the thread pool, which would bring back the very dependency these connections exist to avoid. So the
+    // connect is a plain blocking connect, bounded by SO_SNDTIMEO (which Linux applies to connect).
+    private static void Connect(Socket socket, IPEndPoint endPoint, TimeSpan timeout)
     {
-        socket.Blocking = false;
+        socket.SendTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
         try
         {
             socket.Connect(endPoint);
         }
-        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock or SocketError.TimedOut)
         {
-            if (!socket.Poll((int)Math.Min(int.MaxValue, timeout.TotalMicroseconds), SelectMode.SelectWrite))
-            {
-                throw new TimeoutException($"Connecting to Redis at {endPoint} took longer than {timeout.TotalMilliseconds:0} ms.");
-            }
-
-            var error = (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-            if (error != 0)
-            {
-                throw new SocketException(error);
-            }
+            throw new TimeoutException($"Connecting to Redis at {endPoint} took longer than {timeout.TotalMilliseconds:0} ms.", exception);
         }
-
-        socket.Blocking = true;
     }
 
     private void WriteHeader(char kind, int count)
