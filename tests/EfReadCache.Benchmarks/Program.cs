@@ -103,7 +103,7 @@ public static class Program
 
         if (extras || only == "contention")
         {
-            await ContentionHarness.RunAsync(results, TimeSpan.FromSeconds(3), rounds: 2);
+            await ContentionHarness.RunAsync(results, TimeSpan.FromSeconds(2), rounds: 2);
         }
 
         if (extras || only == "memory")
