@@ -60,4 +60,41 @@ public static class RedisTestHelpers
 
     public static async Task AvailableAsync(ReadCache cache)
         => await StoreOf(cache).WhenAvailable.WaitAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    ///     Runs <paramref name="work" /> on a dedicated thread while every thread-pool thread is blocked (and more blocked
+    ///     work is queued), then frees the pool. Asserts the work finished within a minute; returns what it threw.
+    /// </summary>
+    public static Exception? RunWhileThePoolIsBlocked(Action work)
+    {
+        var gate = new ManualResetEventSlim(); // not disposed: queued items still read it after the test
+        Exception? failure = null;
+        try
+        {
+            for (var i = 0; i < 256; i++)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(_ => gate.Wait(), null);
+            }
+
+            var worker = new Thread(() =>
+            {
+                try
+                {
+                    work();
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                }
+            });
+            worker.Start();
+            Assert.True(worker.Join(TimeSpan.FromSeconds(60)), "a synchronous call waited for a thread-pool thread");
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        return failure;
+    }
 }
