@@ -52,6 +52,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
     private readonly LocalTokenView _view = new();
     private readonly bool _trustPubSub;
     private readonly TimeSpan _timeout;
+    private readonly long _maxEntryBytes;
     private readonly string _sourceId = Guid.NewGuid().ToString("N")[..12];
     private readonly RedisChannel _channel;
     private readonly Action<RedisChannel, RedisValue> _onMessage;
@@ -80,6 +81,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
         _multiplexer = connection.Multiplexer;
         _database = _multiplexer.GetDatabase();
         _timeout = options.OperationTimeout;
+        _maxEntryBytes = context.Options.MaxBytes;
         _trustPubSub = options.L1Validation == RedisL1Validation.PubSub;
         _keys = new RedisKeys(options.KeyPrefix ?? context.Options.KeyPrefix);
         _channel = new RedisChannel(_keys.Channel, RedisChannel.PatternMode.Literal);
@@ -352,9 +354,9 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
     private StorePlan? PrepareStore(CacheKey key, CacheEntry entry)
     {
         ThrowIfDegraded();
-        if (entry.Payload is not BufferedResult result || entry.Tokens.Length != entry.Tables.Count)
+        if (entry.Payload is not BufferedResult result || entry.Tokens.Length != entry.Tables.Count || entry.SizeBytes > _maxEntryBytes)
         {
-            return null;
+            return null; // an entry larger than the cache's byte bound is not cached, as in the memory store
         }
 
         var resolved = Resolve(entry.Tables);
