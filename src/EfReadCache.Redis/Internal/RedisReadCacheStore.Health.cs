@@ -88,7 +88,7 @@ public sealed partial class RedisReadCacheStore
                         return;
                     }
                 }
-                catch (Exception exception) when (IsFault(exception))
+                catch (Exception exception) when (exception is not OperationCanceledException || !_disposing.IsCancellationRequested)
                 {
                     _logger.LogDebug(exception, "EfReadCache is still waiting for Redis.");
                 }

@@ -208,7 +208,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
         {
             await InvalidateEverythingAsync().ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsFault(exception))
+        catch (Exception exception)
         {
             _allDirty = true;
             Degrade(exception, "invalidating everything");
@@ -451,9 +451,9 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
         {
             await RunAsync(RedisScripts.Write, plan.Keys, plan.Arguments).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsFault(exception))
+        catch (Exception exception)
         {
-            WriteFailed(plan, exception);
+            WriteFailed(plan, exception); // never thrown: the write itself must go ahead
         }
     }
 
@@ -468,9 +468,9 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
         {
             Run(RedisScripts.Write, plan.Keys, plan.Arguments);
         }
-        catch (Exception exception) when (IsFault(exception))
+        catch (Exception exception)
         {
-            WriteFailed(plan, exception);
+            WriteFailed(plan, exception); // never thrown: the write itself must go ahead
         }
     }
 
@@ -648,7 +648,8 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
 
     private static bool IsFault(Exception exception)
         => exception is RedisException or TimeoutException or SocketException or IOException or ObjectDisposedException
-            or RespErrorException or InvalidOperationException or AggregateException;
+            or RespErrorException or InvalidOperationException or AggregateException or InvalidDataException or FormatException
+            or OverflowException;
 
     private static byte[] Ascii(long value) => Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture));
 
