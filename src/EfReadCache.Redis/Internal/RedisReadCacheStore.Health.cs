@@ -33,6 +33,7 @@ public sealed partial class RedisReadCacheStore
         var first = false;
         lock (_health)
         {
+            _failures++;
             if (!_degraded)
             {
                 _degraded = true;

@@ -66,6 +66,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
     private volatile bool _allDirty;
     private TaskCompletionSource _available = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _recovering;
+    private int _failures;
     private long _bypassedWrites;
 
     /// <summary>Creates the store and starts connecting.</summary>
@@ -100,10 +101,18 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
         {
             try
             {
-                // Nothing to catch up at startup: one blocking PING (no thread-pool dependency) and the store is live.
+                // Nothing to catch up at startup: one blocking PING (no thread-pool dependency) and the store is live,
+                // unless a connection failure was reported meanwhile.
+                var failures = Volatile.Read(ref _failures);
                 _syncPool.Execute(["PING"u8.ToArray()]);
-                _degraded = false;
-                _available.TrySetResult();
+                lock (_health)
+                {
+                    if (failures == _failures)
+                    {
+                        _degraded = false;
+                        _available.TrySetResult();
+                    }
+                }
             }
             catch (Exception exception) when (IsFault(exception))
             {
