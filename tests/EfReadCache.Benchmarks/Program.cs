@@ -36,6 +36,13 @@ public static class Program
         Directory.CreateDirectory(resultsDir);
         try
         {
+            if (TakeValue(list, "--loop-threads") is { } threaded)
+            {
+                var parts = threaded.Split(':');
+                await ContentionHarness.LoopAsync(parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
+                return 0;
+            }
+
             if (TakeValue(list, "--loop") is { } loop)
             {
                 var parts = loop.Split(':');

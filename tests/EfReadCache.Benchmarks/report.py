@@ -320,13 +320,16 @@ def replace_between_markers(path, text):
         return
     with open(path, encoding="utf-8") as f:
         content = f.read()
-    if START not in content or END not in content:
-        print(f"report: {path} has no {START} ... {END} markers; skipped")
+    # Only markers on a line of their own count: prose may quote them.
+    lines = content.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.strip() == START]
+    ends = [i for i, line in enumerate(lines) if line.strip() == END]
+    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
+        print(f"report: {path} needs exactly one {START} line and one {END} line after it; skipped")
         return
-    head, rest = content.split(START, 1)
-    _, tail = rest.split(END, 1)
+    updated = lines[:starts[0] + 1] + text.rstrip("\n").split("\n") + lines[ends[0]:]
     with open(path, "w", encoding="utf-8") as f:
-        f.write(head + START + "\n" + text + END + tail)
+        f.write("\n".join(updated))
     print(f"report: updated {path}")
 
 

@@ -57,6 +57,22 @@ public static class ContentionHarness
         results.Set("contention.load_average", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null);
     }
 
+    /// <summary>Runs one variant on several threads for a profiler (perf record) to sample.</summary>
+    public static async Task LoopAsync(string variant, int threads, TimeSpan duration)
+    {
+        using var env = await BenchEnvironment.CreateAsync(Scenario.A_PostByKey);
+        var options = variant switch
+        {
+            "sqlite-hit" => env.SqliteMemory,
+            "sqlite-floor" => env.SqliteFloor,
+            "pg-hit" => env.PgMemory,
+            "pg-floor" => env.PgFloor,
+            _ => throw new ArgumentException(variant),
+        };
+        var rate = Measure(() => Run(options), env.Expected, threads, duration);
+        Console.WriteLine($"loop: {variant} on {threads} thread(s): {rate:F0} operations per second");
+    }
+
     private static double Measure(Func<long> run, long expected, int threads, TimeSpan duration)
     {
         var counts = new long[threads];
