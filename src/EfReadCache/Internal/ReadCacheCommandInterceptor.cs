@@ -149,14 +149,14 @@ public sealed class ReadCacheCommandInterceptor(ReadCacheSession session) : DbCo
     // every lock. Reads end here too (DataReaderDisposing), so this is on the hit path.
     private void EndWrite(Guid commandId, bool async)
     {
-        if (session.CommandWrites.TryRemove(commandId, out var ticket))
+        if (session.TryTakeCommandWrite(commandId, out var ticket))
         {
             Wait(WriteTracker.EndAsync(session.Cache, ticket, async));
         }
     }
 
     private ValueTask EndWriteAsync(Guid commandId)
-        => session.CommandWrites.TryRemove(commandId, out var ticket)
+        => session.TryTakeCommandWrite(commandId, out var ticket)
             ? WriteTracker.EndAsync(session.Cache, ticket, async: true)
             : ValueTask.CompletedTask;
 

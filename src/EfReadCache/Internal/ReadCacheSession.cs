@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Data.Common;
 using EfReadCache.Internal.Sql;
 using EfReadCache.Storage;
@@ -22,6 +23,7 @@ public sealed class ReadCacheSession
     private ModelTableMap? _map;
     private SqlDialect? _dialect;
     private ILogger? _logger;
+    private ConcurrentDictionary<Guid, WriteTicket>? _commandWrites;
 
     /// <summary>Creates the session of a context.</summary>
     /// <param name="options">The context's options, which carry the cache.</param>
@@ -48,16 +50,21 @@ public sealed class ReadCacheSession
     /// <summary>Where to log: EF's own logger factory, so logs go where the application's EF logs go.</summary>
     public ILogger Logger => _logger ??= Context.GetService<ILoggerFactory>().CreateLogger("EfReadCache");
 
-    /// <summary>Writes of single commands that end when the command does (autocommit), by command id.</summary>
-    public ConcurrentDictionary<Guid, WriteTicket> CommandWrites { get; } = new();
+    /// <summary>Writes of single commands that end when the command does (autocommit), by command id; created on the first write.</summary>
+    public ConcurrentDictionary<Guid, WriteTicket> CommandWrites => LazyInitializer.EnsureInitialized(ref _commandWrites);
+
+    /// <summary>Takes the write a command started, if it started one; never allocates on a context that has not written.</summary>
+    /// <param name="commandId">The command's id.</param>
+    /// <param name="ticket">The write's ticket.</param>
+    /// <returns>Whether the command had started a write.</returns>
+    public bool TryTakeCommandWrite(Guid commandId, [NotNullWhen(true)] out WriteTicket? ticket)
+    {
+        ticket = null;
+        return _commandWrites is { } writes && writes.TryRemove(commandId, out ticket);
+    }
 
     /// <summary>The write of the SaveChanges in progress, when it runs outside a user transaction.</summary>
     public WriteTicket? SaveChangesWrite { get; set; }
-
-    /// <summary>The plan of a command.</summary>
-    /// <param name="command">The command.</param>
-    /// <returns>Its plan.</returns>
-    public CommandPlan Plan(DbCommand command) => Cache.Plans.Get(command.CommandText, Dialect);
 
     /// <summary>The database identity of a connection.</summary>
     /// <param name="connection">The connection.</param>
