@@ -25,11 +25,15 @@ public sealed class RedisKeys
     {
         _base = "{" + prefix + "}:" + Version + ":";
         Registry = _base + "tables";
+        Server = _base + "server";
         Channel = _base + "inv";
     }
 
     /// <summary>The set of every token key given out under the prefix (for invalidating everything).</summary>
     public string Registry { get; }
+
+    /// <summary>The run_id of the Redis run these tokens belong to (restores from disk are detected by it).</summary>
+    public string Server { get; }
 
     /// <summary>The pub/sub channel of invalidations.</summary>
     public string Channel { get; }

@@ -115,6 +115,7 @@ public sealed partial class RedisReadCacheStore
     private async Task<bool> CatchUpAsync()
     {
         await _io.ExecuteAsync(["PING"u8.ToArray()]).ConfigureAwait(false);
+        CheckServerIdentity(_syncPool.Execute); // blocking, on the recovery loop's own thread
         if (_trustPubSub && !_subscribed)
         {
             await ConfirmSubscriptionAsync().ConfigureAwait(false);

@@ -104,10 +104,10 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
                 // Nothing to catch up at startup: one blocking PING (no thread-pool dependency) and the store is live,
                 // unless a connection failure was reported meanwhile.
                 var failures = Volatile.Read(ref _failures);
-                _syncPool.Execute(["PING"u8.ToArray()]);
+                var restored = CheckServerIdentity(_syncPool.Execute);
                 lock (_health)
                 {
-                    if (failures == _failures)
+                    if (failures == _failures && !restored)
                     {
                         _degraded = false;
                         _available.TrySetResult();
@@ -122,7 +122,11 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
 
         if (_degraded)
         {
-            _logger.LogWarning("EfReadCache could not reach Redis at startup; queries go to the database until it answers.");
+            if (!_allDirty)
+            {
+                _logger.LogWarning("EfReadCache could not reach Redis at startup; queries go to the database until it answers.");
+            }
+
             EnsureRecovery();
         }
     }
@@ -567,6 +571,39 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
         {
             throw new RedisStoreUnavailableException();
         }
+    }
+
+    // A Redis restored from disk brings back tokens (and entries) from before writes its previous run had seen, the
+    // one way a token could repeat. Its run_id differs from the one recorded with the data: everything is invalidated.
+    private bool CheckServerIdentity(Func<IReadOnlyList<byte[]>, object?> execute)
+    {
+        var info = execute(["INFO"u8.ToArray(), "server"u8.ToArray()]) as byte[] ?? [];
+        var runId = Encoding.ASCII.GetString(info).Split('\n').Select(l => l.Trim())
+            .FirstOrDefault(l => l.StartsWith("run_id:", StringComparison.Ordinal))?["run_id:".Length..];
+        if (string.IsNullOrEmpty(runId))
+        {
+            return false; // a server (or proxy) that does not say: nothing to compare
+        }
+
+        var keys = new[] { _keys.Server };
+        object? reply;
+        try
+        {
+            reply = execute(Command("EVALSHA"u8.ToArray(), RedisScripts.Identity.HashHex, keys, [Encoding.ASCII.GetBytes(runId)]));
+        }
+        catch (RespErrorException exception) when (exception.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            reply = execute(Command("EVAL"u8.ToArray(), Encoding.UTF8.GetBytes(RedisScripts.Identity.Text), keys, [Encoding.ASCII.GetBytes(runId)]));
+        }
+
+        if (Text(Flatten(reply).FirstOrDefault()) != "changed")
+        {
+            return false;
+        }
+
+        _logger.LogWarning("EfReadCache found Redis data restored from another run (run_id changed); every cached result is invalidated.");
+        _allDirty = true;
+        return true;
     }
 
     private ResolvedTables Resolve(TableSet tables)

@@ -93,6 +93,19 @@ public static class RedisScripts
         return { '1' }
         """);
 
+    /// <summary>
+    ///     KEYS: the server-identity key. ARGV: the server's run_id. Records the run_id and returns 'same', 'new' (no
+    ///     identity was recorded: an empty or flushed Redis) or 'changed' (the data was restored from another run, such
+    ///     as an RDB or AOF file, so its tokens may predate writes that the lost run had seen).
+    /// </summary>
+    public static readonly RedisScript Identity = new("""
+        local old = redis.call('GET', KEYS[1])
+        if old == ARGV[1] then return { 'same' } end
+        redis.call('SET', KEYS[1], ARGV[1])
+        if old then return { 'changed' } end
+        return { 'new' }
+        """);
+
     /// <summary>KEYS: the table registry. Returns every token key that was ever given a token under this prefix.</summary>
     public static readonly RedisScript Tables = new("""
         return redis.call('SMEMBERS', KEYS[1])

@@ -103,6 +103,31 @@ public sealed class RedisFaultTests(SqliteFixture fixture) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_Redis_restored_from_disk_cannot_bring_back_old_tokens_with_old_entries()
+    {
+        using var server = RedisProcess.StartedWithPersistence();
+        var prefix = NewPrefix();
+        var name = await NewBlogAsync(fixture);
+        using (var a = CreateCache(fixture, server.Configuration, prefix, "a"))
+        {
+            Assert.Equal(5, await ReadRatingAsync(fixture, a, name)); // entry and tokens in Redis
+            Assert.Equal("OK", RedisTestServer.Execute(server.Configuration, "SAVE"));
+
+            await SetRatingAsync(fixture, a, name, 6); // tokens move after the snapshot
+        }
+
+        // The restart loads the snapshot: the tokens the entry carries are current again, as far as Redis knows.
+        server.Kill();
+        server.Start();
+        using var log = new ListLoggerProvider();
+        using var c = CreateCache(fixture, server.Configuration, prefix, "c", log);
+        await AvailableAsync(c);
+        Assert.Equal(6, await ReadRatingAsync(fixture, c, name));
+        Assert.Equal(6, ReadRating(fixture, c, name));
+        Assert.Contains(log.Warnings, w => w.Contains("restored from another run", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_hung_Redis_times_out_fails_open_and_a_writes_mark_is_released_on_recovery()
     {
         using var server = RedisProcess.Started();

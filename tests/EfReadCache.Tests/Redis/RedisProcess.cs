@@ -15,7 +15,13 @@ public sealed class RedisProcess : IDisposable
 
     private Process? _process;
 
-    private RedisProcess(int port) => Port = port;
+    private readonly string? _dataDirectory;
+
+    private RedisProcess(int port, string? dataDirectory = null)
+    {
+        Port = port;
+        _dataDirectory = dataDirectory;
+    }
 
     public int Port { get; }
 
@@ -40,6 +46,16 @@ public sealed class RedisProcess : IDisposable
         return server;
     }
 
+    /// <summary>A server that loads dump.rdb from its own directory at start (SAVE writes it), like a Redis restored from disk.</summary>
+    public static RedisProcess StartedWithPersistence()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "efrc-redis-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var server = new RedisProcess(FreePort(), directory);
+        server.Start();
+        return server;
+    }
+
     public void Start()
     {
         var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server" }.FirstOrDefault(File.Exists)
@@ -55,7 +71,8 @@ public sealed class RedisProcess : IDisposable
         foreach (var argument in new[]
                  {
                      "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", Password,
-                     "--dir", Path.GetTempPath(), "--protected-mode", "no",
+                     "--dir", _dataDirectory ?? Path.GetTempPath(), "--dbfilename", _dataDirectory is null ? "efrc-unused-" + Port + ".rdb" : "dump.rdb",
+                     "--protected-mode", "no",
                  })
         {
             info.ArgumentList.Add(argument);
@@ -103,6 +120,16 @@ public sealed class RedisProcess : IDisposable
         }
 
         Kill();
+        if (_dataDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 
     private void Signal(string signal)

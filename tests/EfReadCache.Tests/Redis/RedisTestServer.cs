@@ -39,11 +39,12 @@ public static class RedisTestServer
 
     /// <summary>KEYS over a blocking connection of the store's own client (no thread-pool dependency, unlike SE.Redis sync calls).</summary>
     public static string[] Keys(string pattern)
-        => ((object?[])Execute("KEYS", pattern)!).Select(k => System.Text.Encoding.UTF8.GetString((byte[])k!)).ToArray();
+        => ((object?[])Execute(Configuration, "KEYS", pattern)!).Select(k => System.Text.Encoding.UTF8.GetString((byte[])k!)).ToArray();
 
-    private static object? Execute(params string[] command)
+    /// <summary>One command over a blocking connection of the store's own client.</summary>
+    public static object? Execute(string configuration, params string[] command)
     {
-        var options = ConfigurationOptions.Parse(Configuration);
+        var options = ConfigurationOptions.Parse(configuration);
         var settings = new EfReadCache.Redis.Internal.RespSettings(
             options.EndPoints[0], options.Password, options.DefaultDatabase, options.Ssl, options.SslHost, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         using var connection = EfReadCache.Redis.Internal.RespConnection.Open(settings.EndPoint, settings);
@@ -54,7 +55,7 @@ public static class RedisTestServer
     {
         try
         {
-            Execute("PING");
+            Execute(Configuration, "PING");
             return null;
         }
         catch (Exception exception)
