@@ -64,6 +64,8 @@ public sealed class ReadCache : IDisposable
 
     internal ReadCacheTestHooks? TestHooks { get; set; }
 
+    internal StoreFaultLog StoreFaults { get; } = new();
+
     /// <summary>Counters since the cache was created (or last reset): hits, misses, ratio, entries, bytes, evictions, bypasses.</summary>
     /// <returns>A snapshot.</returns>
     public ReadCacheStatistics GetStatistics() => Insights.Snapshot(Store.GetStatistics());

@@ -172,7 +172,7 @@ public static class CachedQueryExecutor
         }
         catch (Exception exception)
         {
-            session.Logger.LogWarning(exception, "EfReadCache could not store entry {Key}; the result was returned uncached.", key.Id);
+            cache.StoreFaults.Report(session.Logger, exception, "EfReadCache could not store entry {Key}; the result was returned uncached.", key.Id);
             cache.Insights.Bypassed(cache, key, tables.Tables, ReadCacheBypassReason.StoreUnavailable);
         }
     }
@@ -181,9 +181,11 @@ public static class CachedQueryExecutor
     {
         try
         {
-            return async
+            var lookup = async
                 ? await cache.Store.LookupAsync(key, tables, cancellationToken).ConfigureAwait(false)
                 : cache.SyncStore?.Lookup(key, tables) ?? WriteTracker.Wait(cache.Store.LookupAsync(key, tables, cancellationToken));
+            cache.StoreFaults.Succeeded(cache.Logger);
+            return lookup;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -191,7 +193,7 @@ public static class CachedQueryExecutor
         }
         catch (Exception exception)
         {
-            cache.Logger.LogWarning(exception, "EfReadCache lookup failed for {Key}; the database answered instead.", key.Id);
+            cache.StoreFaults.Report(cache.Logger, exception, "EfReadCache lookup failed for {Key}; the database answered instead.", key.Id);
             cache.Insights.Bypassed(cache, key, tables.Tables, ReadCacheBypassReason.StoreUnavailable);
             return null;
         }
