@@ -4,7 +4,7 @@
 #   build/bench.sh            the full suite (about 8 minutes on 2 cores): reports under
 #                             tests/EfReadCache.Benchmarks/results/ (BenchmarkDotNet CSV/markdown, JSON, summary.md,
 #                             chart.svg, machine.json), and the summary table into the marked Performance section of
-#                             README.md (and docs-draft/performance.md) between <!-- efrc-bench:start/end --> markers.
+#                             README.md between <!-- efrc-bench:start/end --> markers.
 #   build/bench.sh --smoke    what CI runs (about 1 minute): every benchmark body a few times with its results checked
 #                             against uncached SQLite and the cache's hit counts, the other harnesses at a tiny size, one
 #                             BenchmarkDotNet dry job, and the report script. Writes nothing into the repository.
@@ -70,5 +70,5 @@ load_before=$(cut -d' ' -f1 /proc/loadavg)
 dotnet build "$PROJECT" -c Release -nologo -clp:ErrorsOnly
 dotnet "$PROJECT/bin/Release/net10.0/EfReadCache.Benchmarks.dll" --results "$RESULTS" "$@"
 machine_json "$RESULTS/machine.json" "$load_before"
-python3 "$PROJECT/report.py" --results "$RESULTS" --update README.md docs-draft/performance.md
+python3 "$PROJECT/report.py" --results "$RESULTS" --update README.md
 echo "bench: results in $PROJECT/results (summary.md, chart.svg)"
