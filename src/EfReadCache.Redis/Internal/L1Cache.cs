@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EfReadCache.Storage;
+using EfReadCache.Storage.Internal;
 
 namespace EfReadCache.Redis.Internal;
 
@@ -18,8 +19,8 @@ public sealed class L1Cache(long maxEntries, long maxBytes, Action<EvictionReaso
 {
     private const long EntryOverhead = 200;
 
-    private readonly ConcurrentDictionary<CacheKey, L1Slot> _slots = new();
-    private readonly ConcurrentQueue<L1Slot> _clock = new();
+    private readonly ConcurrentDictionary<CacheKey, CacheSlot> _slots = new();
+    private readonly ConcurrentQueue<CacheSlot> _clock = new();
     private readonly object _evictLock = new();
     private long _count;
     private long _bytes;
@@ -38,7 +39,7 @@ public sealed class L1Cache(long maxEntries, long maxBytes, Action<EvictionReaso
     /// <param name="key">The key.</param>
     /// <param name="nowTicks">The current time in UTC ticks.</param>
     /// <returns>The slot, or <see langword="null" />.</returns>
-    public L1Slot? TryGet(CacheKey key, long nowTicks)
+    public CacheSlot? TryGet(CacheKey key, long nowTicks)
     {
         if (!_slots.TryGetValue(key, out var slot))
         {
@@ -61,7 +62,7 @@ public sealed class L1Cache(long maxEntries, long maxBytes, Action<EvictionReaso
     /// <summary>Marks a slot used, and extends a sliding entry's life.</summary>
     /// <param name="slot">The slot that was served.</param>
     /// <param name="nowTicks">The current time in UTC ticks.</param>
-    public static void Touch(L1Slot slot, long nowTicks)
+    public static void Touch(CacheSlot slot, long nowTicks)
     {
         slot.Referenced = true;
         if (slot.Entry.Sliding)
@@ -82,8 +83,8 @@ public sealed class L1Cache(long maxEntries, long maxBytes, Action<EvictionReaso
             return;
         }
 
-        var slot = new L1Slot(key, entry, bytes, expiresTicks);
-        L1Slot? replaced = null;
+        var slot = new CacheSlot(key, entry, bytes, expiresTicks);
+        CacheSlot? replaced = null;
         _slots.AddOrUpdate(key, slot, (_, old) =>
         {
             replaced = old;
@@ -109,9 +110,9 @@ public sealed class L1Cache(long maxEntries, long maxBytes, Action<EvictionReaso
     /// <summary>Removes this slot if it is still the key's current one.</summary>
     /// <param name="slot">The slot.</param>
     /// <returns>Whether it was removed.</returns>
-    public bool Remove(L1Slot slot)
+    public bool Remove(CacheSlot slot)
     {
-        if (!_slots.TryRemove(new KeyValuePair<CacheKey, L1Slot>(slot.Key, slot)))
+        if (!_slots.TryRemove(new KeyValuePair<CacheKey, CacheSlot>(slot.Key, slot)))
         {
             return false;
         }

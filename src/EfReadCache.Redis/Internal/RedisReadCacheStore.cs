@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EfReadCache.Internal.Replay;
 using EfReadCache.Storage;
+using EfReadCache.Storage.Internal;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -728,7 +729,7 @@ public sealed partial class RedisReadCacheStore : IReadCacheStore, IReadCacheSyn
 
         public ResolvedTables? Resolved { get; init; }
 
-        public L1Slot? Candidate { get; init; }
+        public CacheSlot? Candidate { get; init; }
 
         public long Epoch { get; init; }
 

@@ -28,9 +28,9 @@ public sealed class MemoryReadCacheStore : IReadCacheStore, IReadCacheSyncStore
     /// <summary>Bytes per parameter in the key (array slot and box header), besides the value's own size.</summary>
     internal const long ParameterOverhead = 32;
 
-    private readonly ConcurrentDictionary<CacheKey, Slot> _entries = new();
+    private readonly ConcurrentDictionary<CacheKey, CacheSlot> _entries = new();
     private readonly ConcurrentDictionary<(string Database, string Table), TableTokenState> _tables = new();
-    private readonly ConcurrentQueue<Slot> _clock = new();
+    private readonly ConcurrentQueue<CacheSlot> _clock = new();
     private readonly object _evictLock = new();
     private readonly TokenSource _tokens = new();
     private readonly TimeProvider _time;
@@ -124,8 +124,8 @@ public sealed class MemoryReadCacheStore : IReadCacheStore, IReadCacheSyncStore
             return false;
         }
 
-        var slot = new Slot(key, entry, bytes, now + entry.TimeToLive.Ticks);
-        Slot? replaced = null;
+        var slot = new CacheSlot(key, entry, bytes, now + entry.TimeToLive.Ticks);
+        CacheSlot? replaced = null;
         _entries.AddOrUpdate(key, slot, (_, old) =>
         {
             replaced = old;
@@ -306,7 +306,7 @@ public sealed class MemoryReadCacheStore : IReadCacheStore, IReadCacheSyncStore
         return false;
     }
 
-    private void Remove(Slot slot, EvictionReason reason)
+    private void Remove(CacheSlot slot, EvictionReason reason)
     {
         if (TryRemove(slot))
         {
@@ -314,9 +314,9 @@ public sealed class MemoryReadCacheStore : IReadCacheStore, IReadCacheSyncStore
         }
     }
 
-    private bool TryRemove(Slot slot)
+    private bool TryRemove(CacheSlot slot)
     {
-        if (!_entries.TryRemove(new KeyValuePair<CacheKey, Slot>(slot.Key, slot)))
+        if (!_entries.TryRemove(new KeyValuePair<CacheKey, CacheSlot>(slot.Key, slot)))
         {
             return false;
         }
@@ -410,34 +410,4 @@ public sealed class MemoryReadCacheStore : IReadCacheStore, IReadCacheSyncStore
     }
 
     private sealed record ResolvedStates(MemoryReadCacheStore Owner, TableTokenState[] States);
-
-    private sealed class Slot(CacheKey key, CacheEntry entry, long bytes, long expiresTicks)
-    {
-        private long _expiresTicks = expiresTicks;
-        private volatile bool _referenced;
-
-        public CacheKey Key { get; } = key;
-
-        public CacheEntry Entry { get; } = entry;
-
-        public long Bytes { get; } = bytes;
-
-        public long ExpiresTicks
-        {
-            get => Volatile.Read(ref _expiresTicks);
-            set => Volatile.Write(ref _expiresTicks, value);
-        }
-
-        public bool Referenced
-        {
-            get => _referenced;
-            set
-            {
-                if (_referenced != value)
-                {
-                    _referenced = value;
-                }
-            }
-        }
-    }
 }
