@@ -32,7 +32,7 @@ public static class CachedQueryExecutor
     {
         var cache = session.Cache;
         var connection = command.Connection!;
-        var database = ReadCacheSession.Database(connection);
+        var database = DatabaseIdentity.Of(connection);
         var tables = plan.ReadSet(database, session.Map);
         if (tables is null)
         {

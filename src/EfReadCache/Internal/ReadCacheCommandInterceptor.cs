@@ -145,8 +145,7 @@ public sealed class ReadCacheCommandInterceptor(ReadCacheSession session) : DbCo
         }
     }
 
-    // TryRemove alone: on an empty ConcurrentDictionary it reads one lock's count without locking, where IsEmpty takes
-    // every lock. Reads end here too (DataReaderDisposing), so this is on the hit path.
+    // Reads end here too (DataReaderDisposing), so this is on the hit path: a context that never wrote has no write map to look in.
     private void EndWrite(Guid commandId, bool async)
     {
         if (session.TryTakeCommandWrite(commandId, out var ticket))

@@ -66,11 +66,6 @@ public sealed class ReadCacheSession
     /// <summary>The write of the SaveChanges in progress, when it runs outside a user transaction.</summary>
     public WriteTicket? SaveChangesWrite { get; set; }
 
-    /// <summary>The database identity of a connection.</summary>
-    /// <param name="connection">The connection.</param>
-    /// <returns>The identity.</returns>
-    public static string Database(DbConnection connection) => DatabaseIdentity.Of(connection);
-
     /// <summary>The tables a write changes: its targets and what database cascades reach from them.</summary>
     /// <param name="plan">The write's plan.</param>
     /// <returns>Normalized table names.</returns>

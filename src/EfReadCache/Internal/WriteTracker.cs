@@ -34,7 +34,7 @@ public static class WriteTracker
         }
 
         var cache = session.Cache;
-        var database = ReadCacheSession.Database(connection);
+        var database = DatabaseIdentity.Of(connection);
         TransactionWriteSet? owner = null;
         if (transaction is not null)
         {
